@@ -1,0 +1,1 @@
+return Kizuki.Cli.KizukiCommand.Run(args);

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Kizuki.Configuration;
+
+/// <summary>The settings of one data directory, read from <c>settings.json</c> in it.</summary>
+/// <remarks>
+/// Every value has a documented default, so a data directory without a settings file works.
+/// Later capabilities add their own sections; unknown sections are kept by the JSON reader and ignored here.
+/// </remarks>
+public sealed record KizukiSettings
+{
+    /// <summary>The settings file name inside a data directory.</summary>
+    public const string FileName = "settings.json";
+
+    /// <summary>IANA time zone in which local times in imported files are read and times are shown. Default <c>Asia/Tokyo</c>.</summary>
+    public string TimeZone { get; init; } = "Asia/Tokyo";
+
+    /// <summary>Currency assumed for amounts that name none. Default <c>JPY</c>.</summary>
+    public string Currency { get; init; } = "JPY";
+
+    /// <summary>Language of messages: <c>ja</c> or <c>en</c>. Default <c>ja</c>.</summary>
+    public string Language { get; init; } = "ja";
+
+    /// <summary>
+    /// Database URL: null or empty for the embedded SQLite file in the data directory,
+    /// or <c>postgres://user:password@host:port/database</c> for PostgreSQL.
+    /// </summary>
+    public string? Database { get; init; }
+
+    /// <summary>The time zone as an object; throws naming the setting when the id is unknown.</summary>
+    [JsonIgnore]
+    public TimeZoneInfo Zone
+    {
+        get
+        {
+            try
+            {
+                return TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+            }
+            catch (TimeZoneNotFoundException)
+            {
+                throw new InvalidOperationException(
+                    $"settings.json: timeZone '{TimeZone}' is not a known IANA time zone (e.g. Asia/Tokyo, UTC).");
+            }
+        }
+    }
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>Reads the settings of a data directory; the defaults when it has no settings file.</summary>
+    /// <exception cref="InvalidDataException">The file is not valid JSON; the message names the file, line and position.</exception>
+    public static KizukiSettings Load(string dataDirectory)
+    {
+        var path = Path.Combine(dataDirectory, FileName);
+        if (!File.Exists(path))
+        {
+            return new KizukiSettings();
+        }
+
+        try
+        {
+            var settings = JsonSerializer.Deserialize<KizukiSettings>(File.ReadAllText(path), Json) ?? new KizukiSettings();
+            settings.Validate(path);
+            return settings;
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException(
+                $"{path}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: invalid settings JSON: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Writes the settings into a data directory.</summary>
+    public void Save(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        File.WriteAllText(Path.Combine(dataDirectory, FileName), JsonSerializer.Serialize(this, Json));
+    }
+
+    private void Validate(string path)
+    {
+        if (Language is not ("ja" or "en"))
+        {
+            throw new InvalidDataException($"{path}: language must be \"ja\" or \"en\", not \"{Language}\".");
+        }
+
+        if (Currency.Length != 3 || !Currency.All(char.IsAsciiLetterUpper))
+        {
+            throw new InvalidDataException($"{path}: currency must be a 3-letter ISO 4217 code such as \"JPY\", not \"{Currency}\".");
+        }
+
+        _ = Zone;
+    }
+}
