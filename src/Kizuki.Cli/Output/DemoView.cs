@@ -1,0 +1,72 @@
+using System.Globalization;
+using Kizuki.Demo;
+using Kizuki.Domain;
+using Kizuki.Storage;
+using Spectre.Console;
+
+namespace Kizuki.Cli.Output;
+
+/// <summary>Renders what <c>kizuki demo</c> made.</summary>
+internal static class DemoView
+{
+    public static void Write(CliContext context, DemoOptions options, DemoResult result, WriteCounts writes,
+        StoreSummary summary, TimeSpan elapsed, string? exportDirectory)
+    {
+        if (context.Json)
+        {
+            context.WriteJson(new
+            {
+                dataDirectory = context.DataDirectory,
+                scenario = DemoScenarios.Name(options.Scenario),
+                customers = result.Customers,
+                seed = options.Seed,
+                historyStart = result.HistoryStart,
+                historyEnd = result.HistoryEnd,
+                records = result.Records.ToDictionary(p => EntityKinds.Name(p.Key), p => p.Value),
+                events = result.Events,
+                inserted = writes.TotalInserted,
+                churnedCustomers = result.ChurnedCustomers,
+                recoveredCustomers = result.RecoveredCustomers,
+                churnedByMechanism = result.ChurnedByMechanism.ToDictionary(p => ChurnMechanisms.Name(p.Key), p => p.Value),
+                groundTruth = new { customers = result.CustomersTruthFile, hazard = result.HazardTruthFile },
+                export = exportDirectory is null ? null : Path.GetFullPath(exportDirectory),
+                seconds = Math.Round(elapsed.TotalSeconds, 3),
+                summary = SummaryView.ToJson(summary),
+            });
+            return;
+        }
+
+        var scenario = options.Scenario == DemoScenario.Saas
+            ? context.T("B2B SaaS（サブスクリプション）", "B2B SaaS (subscription)")
+            : context.T("通販（単品購入と定期購入）", "mail-order shop (one-off and 定期 subscription)");
+        context.Console.MarkupLine($"[bold]{Markup.Escape(context.T("デモ事業を作成しました", "Demo business created"))}[/]: {Markup.Escape(scenario)}");
+        context.Console.MarkupLine(Markup.Escape(context.T(
+            $"  顧客 {CliContext.N(result.Customers)}、イベント {CliContext.N(result.Events)} 件、期間 {context.FormatLocal(result.HistoryStart)} 〜 {context.FormatLocal(result.HistoryEnd)}",
+            $"  {CliContext.N(result.Customers)} customers, {CliContext.N(result.Events)} events, {context.FormatLocal(result.HistoryStart)} to {context.FormatLocal(result.HistoryEnd)}")));
+        context.Console.MarkupLine(Markup.Escape(context.T(
+            $"  期間中の解約 {CliContext.N(result.ChurnedCustomers)} 顧客、兆候から回復 {CliContext.N(result.RecoveredCustomers)} 顧客",
+            $"  {CliContext.N(result.ChurnedCustomers)} customers churned within the history; {CliContext.N(result.RecoveredCustomers)} showed warning signs and recovered")));
+        context.Console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"  {elapsed.TotalSeconds:F1} s") +
+            context.T($"（{CliContext.N(writes.TotalInserted)} 件を書き込み）", $" ({CliContext.N(writes.TotalInserted)} records written)")));
+
+        var mechanisms = new Table().Border(TableBorder.Rounded)
+            .AddColumn(context.T("解約の仕組み（正解データ）", "churn mechanism (ground truth)"))
+            .AddColumn(new TableColumn(context.T("解約", "churned")).RightAligned());
+        foreach (var (mechanism, count) in result.ChurnedByMechanism.Where(p => p.Value > 0).OrderByDescending(p => p.Value))
+        {
+            mechanisms.AddRow(Markup.Escape(ChurnMechanisms.Name(mechanism)), CliContext.N(count));
+        }
+
+        context.Console.Write(mechanisms);
+        SummaryView.Render(context, summary);
+        context.Console.MarkupLine(Markup.Escape(context.T(
+            $"データ: {context.DataDirectory}（正解データは {Path.GetDirectoryName(result.CustomersTruthFile)}。製品はこれを読みません）",
+            $"Data: {context.DataDirectory} (ground truth in {Path.GetDirectoryName(result.CustomersTruthFile)}; the product never reads it)")));
+        if (exportDirectory is not null)
+        {
+            context.Console.MarkupLine(Markup.Escape(context.T(
+                $"取り込み形式の CSV: {Path.GetFullPath(exportDirectory)}",
+                $"Import-format CSV files: {Path.GetFullPath(exportDirectory)}")));
+        }
+    }
+}

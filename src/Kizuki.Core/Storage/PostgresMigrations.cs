@@ -1,0 +1,116 @@
+namespace Kizuki.Storage;
+
+/// <summary>The schema history of the PostgreSQL store.</summary>
+/// <remarks>
+/// Same tables and columns as <see cref="SqliteMigrations"/>, with native types: timestamptz, numeric, jsonb, boolean.
+/// Id columns use the "C" collation so that ids sort by code point exactly as in SQLite, whatever the
+/// database's locale: both stores then return records in the same order.
+/// </remarks>
+internal static class PostgresMigrations
+{
+    public static readonly IReadOnlyList<SchemaMigration> All =
+    [
+        new(1, "Tables for customers, orders and their lines, subscriptions, activities, tickets, surveys, touches and churn events", """
+            CREATE TABLE customers (
+                id text COLLATE "C" NOT NULL PRIMARY KEY,
+                name text,
+                signup_at timestamptz NOT NULL,
+                industry text,
+                region text,
+                plan text,
+                acquisition_channel text,
+                company_size text,
+                attributes jsonb NOT NULL DEFAULT '{}'
+            );
+
+            CREATE TABLE orders (
+                id text COLLATE "C" NOT NULL PRIMARY KEY,
+                customer_id text COLLATE "C" NOT NULL,
+                ordered_at timestamptz NOT NULL,
+                amount numeric NOT NULL,
+                currency text NOT NULL,
+                status text NOT NULL,
+                is_recurring boolean NOT NULL
+            );
+            CREATE INDEX orders_customer_time ON orders (customer_id, ordered_at, id);
+
+            CREATE TABLE order_lines (
+                order_id text COLLATE "C" NOT NULL,
+                line_no integer NOT NULL,
+                product text NOT NULL,
+                category text,
+                quantity numeric NOT NULL,
+                unit_price numeric,
+                PRIMARY KEY (order_id, line_no)
+            );
+
+            CREATE TABLE subscriptions (
+                id text COLLATE "C" NOT NULL PRIMARY KEY,
+                customer_id text COLLATE "C" NOT NULL,
+                plan text NOT NULL,
+                started_at timestamptz NOT NULL,
+                renews_at timestamptz,
+                ended_at timestamptz,
+                amount numeric NOT NULL,
+                currency text NOT NULL,
+                billing_cycle_months integer NOT NULL,
+                seats integer NOT NULL,
+                cancellation_reason text,
+                competitor text
+            );
+            CREATE INDEX subscriptions_customer_time ON subscriptions (customer_id, started_at, id);
+
+            CREATE TABLE activities (
+                id text COLLATE "C" NOT NULL PRIMARY KEY,
+                customer_id text COLLATE "C" NOT NULL,
+                occurred_at timestamptz NOT NULL,
+                type text NOT NULL,
+                name text,
+                quantity double precision
+            );
+            CREATE INDEX activities_customer_time ON activities (customer_id, occurred_at, id);
+
+            CREATE TABLE tickets (
+                id text COLLATE "C" NOT NULL PRIMARY KEY,
+                customer_id text COLLATE "C" NOT NULL,
+                opened_at timestamptz NOT NULL,
+                closed_at timestamptz,
+                channel text NOT NULL,
+                subject text NOT NULL,
+                body text NOT NULL,
+                status text NOT NULL,
+                satisfaction integer
+            );
+            CREATE INDEX tickets_customer_time ON tickets (customer_id, opened_at, id);
+
+            CREATE TABLE surveys (
+                id text COLLATE "C" NOT NULL PRIMARY KEY,
+                customer_id text COLLATE "C" NOT NULL,
+                responded_at timestamptz NOT NULL,
+                kind text NOT NULL,
+                score integer NOT NULL,
+                comment text
+            );
+            CREATE INDEX surveys_customer_time ON surveys (customer_id, responded_at, id);
+
+            CREATE TABLE touches (
+                id text COLLATE "C" NOT NULL PRIMARY KEY,
+                customer_id text COLLATE "C" NOT NULL,
+                touched_at timestamptz NOT NULL,
+                campaign text NOT NULL,
+                channel text NOT NULL,
+                is_control boolean NOT NULL
+            );
+            CREATE INDEX touches_customer_time ON touches (customer_id, touched_at, id);
+
+            CREATE TABLE churn_events (
+                id text COLLATE "C" NOT NULL PRIMARY KEY,
+                customer_id text COLLATE "C" NOT NULL,
+                occurred_at timestamptz NOT NULL,
+                reason text,
+                competitor text
+            );
+            CREATE INDEX churn_events_customer_time ON churn_events (customer_id, occurred_at, id);
+            """),
+    ];
+}

@@ -1,0 +1,116 @@
+namespace Kizuki.Storage;
+
+/// <summary>The schema history of the SQLite store.</summary>
+/// <remarks>
+/// Instants are INTEGER unix milliseconds (UTC); amounts and quantities are TEXT decimals so they round-trip
+/// exactly; enumerations are lower-case TEXT. Tables are STRICT so a value of the wrong type is refused.
+/// Every event table has an index on (customer_id, time, id), the order every read and feature walks.
+/// </remarks>
+internal static class SqliteMigrations
+{
+    public static readonly IReadOnlyList<SchemaMigration> All =
+    [
+        new(1, "Tables for customers, orders and their lines, subscriptions, activities, tickets, surveys, touches and churn events", """
+            CREATE TABLE customers (
+                id TEXT NOT NULL PRIMARY KEY,
+                name TEXT,
+                signup_at INTEGER NOT NULL,
+                industry TEXT,
+                region TEXT,
+                plan TEXT,
+                acquisition_channel TEXT,
+                company_size TEXT,
+                attributes TEXT NOT NULL DEFAULT '{}'
+            ) STRICT;
+
+            CREATE TABLE orders (
+                id TEXT NOT NULL PRIMARY KEY,
+                customer_id TEXT NOT NULL,
+                ordered_at INTEGER NOT NULL,
+                amount TEXT NOT NULL,
+                currency TEXT NOT NULL,
+                status TEXT NOT NULL,
+                is_recurring INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX orders_customer_time ON orders (customer_id, ordered_at, id);
+
+            CREATE TABLE order_lines (
+                order_id TEXT NOT NULL,
+                line_no INTEGER NOT NULL,
+                product TEXT NOT NULL,
+                category TEXT,
+                quantity TEXT NOT NULL,
+                unit_price TEXT,
+                PRIMARY KEY (order_id, line_no)
+            ) STRICT, WITHOUT ROWID;
+
+            CREATE TABLE subscriptions (
+                id TEXT NOT NULL PRIMARY KEY,
+                customer_id TEXT NOT NULL,
+                plan TEXT NOT NULL,
+                started_at INTEGER NOT NULL,
+                renews_at INTEGER,
+                ended_at INTEGER,
+                amount TEXT NOT NULL,
+                currency TEXT NOT NULL,
+                billing_cycle_months INTEGER NOT NULL,
+                seats INTEGER NOT NULL,
+                cancellation_reason TEXT,
+                competitor TEXT
+            ) STRICT;
+            CREATE INDEX subscriptions_customer_time ON subscriptions (customer_id, started_at, id);
+
+            CREATE TABLE activities (
+                id TEXT NOT NULL PRIMARY KEY,
+                customer_id TEXT NOT NULL,
+                occurred_at INTEGER NOT NULL,
+                type TEXT NOT NULL,
+                name TEXT,
+                quantity REAL
+            ) STRICT;
+            CREATE INDEX activities_customer_time ON activities (customer_id, occurred_at, id);
+
+            CREATE TABLE tickets (
+                id TEXT NOT NULL PRIMARY KEY,
+                customer_id TEXT NOT NULL,
+                opened_at INTEGER NOT NULL,
+                closed_at INTEGER,
+                channel TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                body TEXT NOT NULL,
+                status TEXT NOT NULL,
+                satisfaction INTEGER
+            ) STRICT;
+            CREATE INDEX tickets_customer_time ON tickets (customer_id, opened_at, id);
+
+            CREATE TABLE surveys (
+                id TEXT NOT NULL PRIMARY KEY,
+                customer_id TEXT NOT NULL,
+                responded_at INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                score INTEGER NOT NULL,
+                comment TEXT
+            ) STRICT;
+            CREATE INDEX surveys_customer_time ON surveys (customer_id, responded_at, id);
+
+            CREATE TABLE touches (
+                id TEXT NOT NULL PRIMARY KEY,
+                customer_id TEXT NOT NULL,
+                touched_at INTEGER NOT NULL,
+                campaign TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                is_control INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX touches_customer_time ON touches (customer_id, touched_at, id);
+
+            CREATE TABLE churn_events (
+                id TEXT NOT NULL PRIMARY KEY,
+                customer_id TEXT NOT NULL,
+                occurred_at INTEGER NOT NULL,
+                reason TEXT,
+                competitor TEXT
+            ) STRICT;
+            CREATE INDEX churn_events_customer_time ON churn_events (customer_id, occurred_at, id);
+            """),
+    ];
+}
