@@ -22,49 +22,40 @@ internal sealed class StoreSummariser(IStoreDialect dialect)
         (StoreTables.Touches, ["campaign", "channel"]),
     ];
 
+    /// <summary>How many queries run at once, each on its own connection (readers never block each other).</summary>
+    public int Parallelism { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
     public StoreSummary Summarise(DateTimeOffset now)
     {
-        using var connection = dialect.Open();
-        var entities = StoreTables.All.Select(t => Entity(connection, t)).ToList();
-        var findings = new List<QualityFinding>();
-
-        void Check(string code, EntityKind kind, string idsSql, object? now = null)
-        {
-            var finding = Finding(connection, code, kind, idsSql, now);
-            if (finding is not null)
-            {
-                findings.Add(finding);
-            }
-        }
-
+        var checks = new List<(string Code, EntityKind Kind, string Sql, object? Now)>();
         var eventExists = string.Join(" AND ", new[] { StoreTables.Orders, StoreTables.Activities,
                 StoreTables.Subscriptions, StoreTables.Tickets, StoreTables.Surveys }
             .Select(t => $"NOT EXISTS (SELECT 1 FROM {t.Name} e WHERE e.customer_id = c.id)"));
-        Check(QualityCodes.CustomersWithoutEvents, EntityKind.Customers, $"SELECT c.id FROM customers c WHERE {eventExists}");
-        Check(QualityCodes.MissingValues, EntityKind.Customers, """
+        checks.Add((QualityCodes.CustomersWithoutEvents, EntityKind.Customers, $"SELECT c.id FROM customers c WHERE {eventExists}", null));
+        checks.Add((QualityCodes.MissingValues, EntityKind.Customers, """
             SELECT id FROM customers
             WHERE coalesce(name, '') = ''
                OR (coalesce(industry, '') = '' AND coalesce(region, '') = '' AND coalesce(plan, '') = ''
                    AND coalesce(acquisition_channel, '') = '' AND coalesce(company_size, '') = '')
-            """);
+            """, null));
 
         var nowValue = dialect.TimeValue(now);
         foreach (var table in StoreTables.All.Where(t => t.TimeColumn is not null))
         {
-            Check(QualityCodes.EventsInFuture, table.Kind,
-                $"SELECT id FROM {table.Name} WHERE {table.TimeColumn} > @now", nowValue);
+            checks.Add((QualityCodes.EventsInFuture, table.Kind,
+                $"SELECT id FROM {table.Name} WHERE {table.TimeColumn} > @now", nowValue));
         }
 
         foreach (var table in StoreTables.Events)
         {
-            Check(QualityCodes.EventsBeforeSignup, table.Kind,
-                $"SELECT e.id FROM {table.Name} e JOIN customers c ON c.id = e.customer_id WHERE e.{table.TimeColumn} < c.signup_at");
+            checks.Add((QualityCodes.EventsBeforeSignup, table.Kind,
+                $"SELECT e.id FROM {table.Name} e JOIN customers c ON c.id = e.customer_id WHERE e.{table.TimeColumn} < c.signup_at", null));
         }
 
         foreach (var table in StoreTables.Events)
         {
-            Check(QualityCodes.UnknownCustomer, table.Kind,
-                $"SELECT e.id FROM {table.Name} e WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = e.customer_id)");
+            checks.Add((QualityCodes.UnknownCustomer, table.Kind,
+                $"SELECT e.id FROM {table.Name} e WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = e.customer_id)", null));
         }
 
         // A later copy is a record with an earlier id of the same customer, time and content; the probe walks
@@ -72,16 +63,41 @@ internal sealed class StoreSummariser(IStoreDialect dialect)
         foreach (var (table, content) in DuplicateContent)
         {
             var same = string.Join(" AND ", content.Select(c => dialect.NullSafeEquals($"b.{c}", $"a.{c}")));
-            Check(QualityCodes.LikelyDuplicates, table.Kind, $"""
+            checks.Add((QualityCodes.LikelyDuplicates, table.Kind, $"""
                 SELECT a.id FROM {table.Name} a
                 WHERE EXISTS (
                     SELECT 1 FROM {table.Name} b
                     WHERE b.customer_id = a.customer_id AND b.{table.TimeColumn} = a.{table.TimeColumn} AND b.id < a.id
                       AND {same})
-                """);
+                """, null));
         }
 
-        return new StoreSummary(entities, findings);
+        // Each query scans one table; on a large store they take seconds each, so they run side by side.
+        // Results are placed by position, so the summary is the same whatever finishes first.
+        var entities = new EntitySummary[StoreTables.All.Count];
+        var findings = new QualityFinding?[checks.Count];
+        var work = Enumerable.Range(0, entities.Length).Select(i => (Entity: true, Index: i))
+            .Concat(Enumerable.Range(0, checks.Count).Select(i => (Entity: false, Index: i)));
+        Parallel.ForEach(
+            work,
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
+            () => dialect.Open(),
+            (item, _, connection) =>
+            {
+                if (item.Entity)
+                {
+                    entities[item.Index] = Entity(connection, StoreTables.All[item.Index]);
+                }
+                else
+                {
+                    var check = checks[item.Index];
+                    findings[item.Index] = Finding(connection, check.Code, check.Kind, check.Sql, check.Now);
+                }
+
+                return connection;
+            },
+            connection => connection.Dispose());
+        return new StoreSummary(entities, findings.OfType<QualityFinding>().ToList());
     }
 
     private EntitySummary Entity(DbConnection connection, StoreTable table)
