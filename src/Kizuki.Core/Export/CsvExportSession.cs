@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Kizuki.Domain;
+using Kizuki.Ingest;
 using Kizuki.Storage;
 
 namespace Kizuki.Export;
@@ -119,11 +120,11 @@ internal sealed class CsvExportSession : IImportSession
         if (!_writers.TryGetValue(kind, out var writer))
         {
             writer = new StreamWriter(PathOf(kind), append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16);
-            WriteRow(writer, header);
+            CsvText.WriteRow(writer, header);
             _writers[kind] = writer;
         }
 
-        WriteRow(writer, values);
+        CsvText.WriteRow(writer, values);
         if (kind != EntityKind.Orders)
         {
             Count(kind, 1);
@@ -131,36 +132,6 @@ internal sealed class CsvExportSession : IImportSession
     }
 
     private void Count(EntityKind kind, long n) => _written[kind] = _written.GetValueOrDefault(kind) + n;
-
-    private static void WriteRow(StreamWriter writer, IReadOnlyList<string?> values)
-    {
-        for (var i = 0; i < values.Count; i++)
-        {
-            if (i > 0)
-            {
-                writer.Write(',');
-            }
-
-            var value = values[i];
-            if (string.IsNullOrEmpty(value))
-            {
-                continue;
-            }
-
-            if (value.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-            {
-                writer.Write('"');
-                writer.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
-                writer.Write('"');
-            }
-            else
-            {
-                writer.Write(value);
-            }
-        }
-
-        writer.Write("\r\n");
-    }
 
     private static string? Time(DateTimeOffset? instant) =>
         instant?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

@@ -57,26 +57,6 @@ internal sealed class RejectsWriter : IDisposable
 
     private void WriteRow(IReadOnlyList<string?> values)
     {
-        for (var i = 0; i < values.Count; i++)
-        {
-            if (i > 0)
-            {
-                _writer.Write(',');
-            }
-
-            var value = values[i] ?? string.Empty;
-            if (value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (value.Length > 0 && (value[0] == ' ' || value[^1] == ' ')))
-            {
-                _writer.Write('"');
-                _writer.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
-                _writer.Write('"');
-            }
-            else
-            {
-                _writer.Write(value);
-            }
-        }
-
-        _writer.Write("\r\n");
+        CsvText.WriteRow(_writer, values);
     }
 }

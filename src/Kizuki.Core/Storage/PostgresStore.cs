@@ -10,15 +10,13 @@ namespace Kizuki.Storage;
 /// <c>INSERT ... SELECT ... ON CONFLICT</c>, all in one transaction. Migrations take an advisory lock,
 /// so several processes starting at once apply each step exactly once.
 /// </remarks>
-internal sealed class PostgresStore : IStore
+internal sealed class PostgresStore : RelationalStore
 {
     /// <summary>The advisory lock key that serialises migrations ("KIZUKI" in ASCII).</summary>
     private const long MigrationLock = 0x4B495A554B49;
 
     private readonly NpgsqlDataSource dataSource;
     private readonly TimeProvider clock;
-    private readonly StoreReads reads;
-    private readonly StoreSummariser summariser;
 
     /// <summary>Connects to the database a URL or connection string names; call <see cref="Migrate"/> before use.</summary>
     /// <param name="databaseUrl"><c>postgres://user:pass@host:port/db</c>, <c>postgresql://...</c> or <c>Host=...;...</c>.</param>
@@ -30,21 +28,20 @@ internal sealed class PostgresStore : IStore
         dataSource = NpgsqlDataSource.Create(builder);
         clock = timeProvider ?? TimeProvider.System;
         var dialect = new PostgresDialect(dataSource);
-        reads = new StoreReads(dialect);
-        summariser = new StoreSummariser(dialect);
+        UseDialect(dialect);
     }
 
     /// <inheritdoc />
-    public StoreEngine Engine => StoreEngine.Postgres;
+    public override StoreEngine Engine => StoreEngine.Postgres;
 
     /// <inheritdoc />
-    public string Location { get; }
+    public override string Location { get; }
 
     /// <summary>The schema version this program creates.</summary>
     public static int LatestVersion => PostgresMigrations.All[^1].Version;
 
     /// <inheritdoc />
-    public int SchemaVersion
+    public override int SchemaVersion
     {
         get
         {
@@ -54,7 +51,7 @@ internal sealed class PostgresStore : IStore
     }
 
     /// <inheritdoc />
-    public void Migrate()
+    public override void Migrate()
     {
         using var connection = dataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
@@ -87,7 +84,7 @@ internal sealed class PostgresStore : IStore
     }
 
     /// <inheritdoc />
-    public IImportSession BeginImport()
+    public override IImportSession BeginImport()
     {
         var connection = dataSource.OpenConnection();
         try
@@ -101,35 +98,14 @@ internal sealed class PostgresStore : IStore
         }
     }
 
-    /// <inheritdoc />
-    public IEnumerable<Customer> Customers(string? customerId = null) => reads.Customers(customerId);
-
-    /// <inheritdoc />
-    public IEnumerable<Order> Orders(string? customerId = null) => reads.Orders(customerId);
-
-    /// <inheritdoc />
-    public IEnumerable<Subscription> Subscriptions(string? customerId = null) => reads.Subscriptions(customerId);
-
-    /// <inheritdoc />
-    public IEnumerable<Activity> Activities(string? customerId = null) => reads.Activities(customerId);
-
-    /// <inheritdoc />
-    public IEnumerable<Ticket> Tickets(string? customerId = null) => reads.Tickets(customerId);
-
-    /// <inheritdoc />
-    public IEnumerable<SurveyResponse> Surveys(string? customerId = null) => reads.Surveys(customerId);
-
-    /// <inheritdoc />
-    public IEnumerable<Touch> Touches(string? customerId = null) => reads.Touches(customerId);
-
-    /// <inheritdoc />
-    public IEnumerable<ChurnEvent> ChurnEvents(string? customerId = null) => reads.ChurnEvents(customerId);
-
-    /// <inheritdoc />
-    public StoreSummary Summarise(DateTimeOffset now) => summariser.Summarise(now);
-
     /// <summary>Closes the connection pool.</summary>
-    public void Dispose() => dataSource.Dispose();
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            dataSource.Dispose();
+        }
+    }
 
     private static int ReadVersion(NpgsqlConnection connection, NpgsqlTransaction? transaction)
     {

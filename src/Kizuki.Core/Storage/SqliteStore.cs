@@ -10,7 +10,7 @@ namespace Kizuki.Storage;
 /// import survives a process crash, and a crash mid-import leaves nothing of it (the uncommitted
 /// transaction is discarded on the next open). Each operation takes a pooled connection of its own.
 /// </remarks>
-internal sealed class SqliteStore : IStore
+internal sealed class SqliteStore : RelationalStore
 {
     /// <summary>How long a connection waits for another writer before failing: 30 seconds.</summary>
     public const int BusyTimeoutMilliseconds = 30_000;
@@ -20,8 +20,6 @@ internal sealed class SqliteStore : IStore
 
     private readonly string connectionString;
     private readonly TimeProvider clock;
-    private readonly StoreReads reads;
-    private readonly StoreSummariser summariser;
     private bool disposed;
 
     /// <summary>Opens (creating if needed) the SQLite file at <paramref name="path"/>; call <see cref="Migrate"/> before use.</summary>
@@ -46,18 +44,17 @@ internal sealed class SqliteStore : IStore
         }.ToString();
         clock = timeProvider ?? TimeProvider.System;
         var dialect = new SqliteDialect(this);
-        reads = new StoreReads(dialect);
-        summariser = new StoreSummariser(dialect);
+        UseDialect(dialect);
     }
 
     /// <inheritdoc />
-    public StoreEngine Engine => StoreEngine.Sqlite;
+    public override StoreEngine Engine => StoreEngine.Sqlite;
 
     /// <inheritdoc />
-    public string Location { get; }
+    public override string Location { get; }
 
     /// <inheritdoc />
-    public int SchemaVersion
+    public override int SchemaVersion
     {
         get
         {
@@ -70,7 +67,7 @@ internal sealed class SqliteStore : IStore
     public static int LatestVersion => SqliteMigrations.All[^1].Version;
 
     /// <inheritdoc />
-    public void Migrate()
+    public override void Migrate()
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction(deferred: false);
@@ -103,7 +100,7 @@ internal sealed class SqliteStore : IStore
     }
 
     /// <inheritdoc />
-    public IImportSession BeginImport()
+    public override IImportSession BeginImport()
     {
         var connection = Open();
         try
@@ -117,37 +114,10 @@ internal sealed class SqliteStore : IStore
         }
     }
 
-    /// <inheritdoc />
-    public IEnumerable<Customer> Customers(string? customerId = null) => reads.Customers(customerId);
-
-    /// <inheritdoc />
-    public IEnumerable<Order> Orders(string? customerId = null) => reads.Orders(customerId);
-
-    /// <inheritdoc />
-    public IEnumerable<Subscription> Subscriptions(string? customerId = null) => reads.Subscriptions(customerId);
-
-    /// <inheritdoc />
-    public IEnumerable<Activity> Activities(string? customerId = null) => reads.Activities(customerId);
-
-    /// <inheritdoc />
-    public IEnumerable<Ticket> Tickets(string? customerId = null) => reads.Tickets(customerId);
-
-    /// <inheritdoc />
-    public IEnumerable<SurveyResponse> Surveys(string? customerId = null) => reads.Surveys(customerId);
-
-    /// <inheritdoc />
-    public IEnumerable<Touch> Touches(string? customerId = null) => reads.Touches(customerId);
-
-    /// <inheritdoc />
-    public IEnumerable<ChurnEvent> ChurnEvents(string? customerId = null) => reads.ChurnEvents(customerId);
-
-    /// <inheritdoc />
-    public StoreSummary Summarise(DateTimeOffset now) => summariser.Summarise(now);
-
     /// <summary>Releases the pooled connections, so the file is closed once every reader has finished.</summary>
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        if (!disposed)
+        if (disposing && !disposed)
         {
             disposed = true;
             using var connection = new SqliteConnection(connectionString);
