@@ -28,6 +28,9 @@ public sealed record KizukiSettings
     /// </summary>
     public string? Database { get; init; }
 
+    /// <summary>How raw events are read as signals: page categories, user-defined metrics, live-state retention.</summary>
+    public Kizuki.Features.FeatureSettings Features { get; init; } = new();
+
     /// <summary>The time zone as an object; throws naming the setting when the id is unknown.</summary>
     [JsonIgnore]
     public TimeZoneInfo Zone
@@ -96,5 +99,6 @@ public sealed record KizukiSettings
         }
 
         _ = Zone;
+        Features.Validate();
     }
 }
