@@ -18,6 +18,7 @@ internal static class KizukiCommand
         root.Subcommands.Add(DemoCommand.Create(globals, environment));
         root.Subcommands.Add(ImportCommand.Create(globals, environment));
         root.Subcommands.Add(StatusCommand.Create(globals, environment));
+        root.Subcommands.Add(FeaturesCommand.Create(globals, environment));
 
         var parsed = root.Parse(args);
         var invocation = new InvocationConfiguration

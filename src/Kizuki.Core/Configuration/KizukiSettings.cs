@@ -31,6 +31,9 @@ public sealed record KizukiSettings
     /// <summary>How raw events are read as signals: page categories, user-defined metrics, live-state retention.</summary>
     public Kizuki.Features.FeatureSettings Features { get; init; } = new();
 
+    /// <summary>What churn means and how training sets are cut: churn definition, prediction window, cutoffs.</summary>
+    public Kizuki.Features.Labels.LabelSettings Labels { get; init; } = new();
+
     /// <summary>The time zone as an object; throws naming the setting when the id is unknown.</summary>
     [JsonIgnore]
     public TimeZoneInfo Zone
@@ -100,5 +103,6 @@ public sealed record KizukiSettings
 
         _ = Zone;
         Features.Validate();
+        Labels.Validate();
     }
 }

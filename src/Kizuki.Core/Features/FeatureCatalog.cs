@@ -27,7 +27,9 @@ public sealed partial class FeatureCatalog
         {
             if (!_index.TryAdd(definitions[i].Name, i))
             {
-                throw new InvalidOperationException($"feature name '{definitions[i].Name}' is defined twice");
+                throw new InvalidDataException(
+                    $"settings.json: 特徴量名「{definitions[i].Name}」が重複しています（ユーザー定義指標やページ分類の名前を変えてください） / " +
+                    $"feature name '{definitions[i].Name}' is defined twice; rename the metric or page category that repeats it.");
             }
         }
     }

@@ -27,7 +27,13 @@ public sealed record FeatureSettings
     /// </summary>
     public IReadOnlyDictionary<string, string> Metrics { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>How far back the live evaluator keeps events, in days. Default 800: the longest window (730 days, for "same period last year") plus a margin.</summary>
+    /// <summary>
+    /// Custom customer attributes (from the customers file's extra columns) to use as categorical features, each named
+    /// <c>attr_</c> + the attribute name. Default none: attributes vary by business, so the user chooses.
+    /// </summary>
+    public IReadOnlyList<string> CategoricalAttributes { get; init; } = [];
+
+    /// <summary>How far back the live evaluator keeps events, in days. Default 800: the longest window (730 days) plus the lateness and a margin; at least 730 + <see cref="LatenessDays"/>.</summary>
     public int RetentionDays { get; init; } = 800;
 
     /// <summary>How late (in days, behind the newest event of the customer) an event may arrive and still be placed in the live state. Default 7.</summary>
@@ -53,14 +59,16 @@ public sealed record FeatureSettings
     /// <summary>Checks ranges; throws naming the setting and its range.</summary>
     public void Validate()
     {
-        if (RetentionDays is < 740 or > 3650)
-        {
-            throw new InvalidDataException($"settings.json: features.retentionDays must be between 740 and 3650 (the longest window is 730 days); got {RetentionDays}.");
-        }
-
         if (LatenessDays is < 0 or > 90)
         {
             throw new InvalidDataException($"settings.json: features.latenessDays must be between 0 and 90; got {LatenessDays}.");
+        }
+
+        // The live state must still hold the longest window (730 days) behind an instant as late as the lateness allows.
+        if (RetentionDays < 730 + LatenessDays || RetentionDays > 3650)
+        {
+            throw new InvalidDataException(
+                $"settings.json: features.retentionDays must be between 730 + latenessDays ({730 + LatenessDays}) and 3650; got {RetentionDays}.");
         }
     }
 }

@@ -46,17 +46,29 @@ public sealed class CustomerHistory
     {
         Orders.RemoveBefore(time);
         Activities.RemoveBefore(time);
-        Tickets.RemoveBefore(time);
         Surveys.RemoveBefore(time);
         ChurnMarks.RemoveBefore(time);
-        // Subscriptions are few and long: one that ended before the cut goes, a running one stays.
-        var keep = Subscriptions.All.ToArray().Where(s => s.End >= time).ToArray();
-        if (keep.Length != Subscriptions.Count)
+        // Tickets and subscriptions stay while they may still matter: an old ticket still open counts as open,
+        // a subscription that started long ago may still run. Only those that ended before the cut go.
+        KeepWhere(Tickets, t => t.Opened >= time || t.Closed >= time);
+        KeepWhere(Subscriptions, s => s.End >= time);
+    }
+
+    private static void KeepWhere<T>(EventSeries<T> series, Func<T, bool> keep)
+        where T : struct, ITimed
+    {
+        var all = series.All.ToArray();
+        if (Array.TrueForAll(all, e => keep(e)))
         {
-            Subscriptions.Clear();
-            foreach (var s in keep)
+            return;
+        }
+
+        series.Clear();
+        foreach (var e in all)
+        {
+            if (keep(e))
             {
-                Subscriptions.Add(s);
+                series.Add(e);
             }
         }
     }

@@ -1,0 +1,41 @@
+using System.Text;
+using Kizuki.Features.History;
+
+namespace Kizuki.Features.Batch;
+
+/// <summary>
+/// Remembers what <see cref="HistoryBuilder.ToEvent"/> made of each (type, name) pair seen as UTF-8 bytes, so a reader
+/// turns an activity row into an event with one hash lookup and no string allocation.
+/// </summary>
+/// <remarks>One per reading thread. Conversion still goes through the builder, once per distinct pair.</remarks>
+internal sealed class ActivityTemplates(HistoryBuilder builder)
+{
+    private readonly Dictionary<byte[], ActivityEvent> _templates = new(Utf8KeyComparer.Instance);
+    private byte[] _key = new byte[256];
+
+    /// <summary>The event of an activity row: its time and quantity, with the interned type, name and page categories.</summary>
+    public ActivityEvent ToEvent(long time, ReadOnlySpan<byte> type, ReadOnlySpan<byte> name, bool hasName, double quantity)
+    {
+        var length = type.Length + name.Length + 5;
+        if (length > _key.Length)
+        {
+            _key = new byte[Math.Max(length, _key.Length * 2)];
+        }
+
+        // Key: type length (4 bytes), type, a has-name flag, name.
+        BitConverter.TryWriteBytes(_key, type.Length);
+        type.CopyTo(_key.AsSpan(4));
+        _key[4 + type.Length] = hasName ? (byte)1 : (byte)0;
+        name.CopyTo(_key.AsSpan(5 + type.Length));
+        var key = _key.AsSpan(0, length);
+
+        var lookup = _templates.GetAlternateLookup<ReadOnlySpan<byte>>();
+        if (!lookup.TryGetValue(key, out var template))
+        {
+            template = builder.ToEvent(0, Encoding.UTF8.GetString(type), hasName ? Encoding.UTF8.GetString(name) : null, null);
+            lookup[key] = template;
+        }
+
+        return template with { Time = time, Quantity = quantity };
+    }
+}
