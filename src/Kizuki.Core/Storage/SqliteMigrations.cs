@@ -4,7 +4,9 @@ namespace Kizuki.Storage;
 /// <remarks>
 /// Instants are INTEGER unix milliseconds (UTC); amounts and quantities are TEXT decimals so they round-trip
 /// exactly; enumerations are lower-case TEXT. Tables are STRICT so a value of the wrong type is refused.
-/// Every event table has an index on (customer_id, time, id), the order every read and feature walks.
+/// Every event table has an index on (customer_id, time, id), the order every read and feature walks; the
+/// activities table, by far the largest, is itself clustered in that order (version 2), so reading a customer's
+/// activities is one sequential walk instead of an index walk with a table lookup per row.
 /// </remarks>
 internal static class SqliteMigrations
 {
@@ -111,6 +113,22 @@ internal static class SqliteMigrations
                 competitor TEXT
             ) STRICT;
             CREATE INDEX churn_events_customer_time ON churn_events (customer_id, occurred_at, id);
+            """),
+        new(2, "Activities clustered by customer and time (WITHOUT ROWID), so feature reads walk one b-tree in order", """
+            CREATE TABLE activities_by_customer (
+                id TEXT NOT NULL,
+                customer_id TEXT NOT NULL,
+                occurred_at INTEGER NOT NULL,
+                type TEXT NOT NULL,
+                name TEXT,
+                quantity REAL,
+                PRIMARY KEY (customer_id, occurred_at, id)
+            ) STRICT, WITHOUT ROWID;
+            INSERT INTO activities_by_customer (id, customer_id, occurred_at, type, name, quantity)
+                SELECT id, customer_id, occurred_at, type, name, quantity FROM activities ORDER BY customer_id, occurred_at, id;
+            DROP TABLE activities;
+            ALTER TABLE activities_by_customer RENAME TO activities;
+            CREATE UNIQUE INDEX activities_id ON activities (id);
             """),
     ];
 }

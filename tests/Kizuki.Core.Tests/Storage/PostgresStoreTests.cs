@@ -18,6 +18,8 @@ public sealed class PostgresStoreTests : StoreContract
         url = cluster.CreateDatabase(out database);
     }
 
+    private protected override int LatestVersion => PostgresStore.LatestVersion;
+
     private protected override IStore OpenUnmigrated() => new PostgresStore(url);
 
     private protected override IStore Reopen() => Track(new PostgresStore(url));

@@ -1,3 +1,4 @@
+using Kizuki.Domain;
 using Kizuki.Storage;
 using Microsoft.Data.Sqlite;
 using static Kizuki.Tests.Storage.StoreSamples;
@@ -10,6 +11,8 @@ public sealed class SqliteStoreTests : StoreContract
     private readonly string directory = Path.Combine(Path.GetTempPath(), "kizuki-sqlite-" + Guid.NewGuid().ToString("N"));
 
     private string DatabasePath => Path.Combine(directory, "data", StoreFactory.SqliteFileName);
+
+    private protected override int LatestVersion => SqliteStore.LatestVersion;
 
     private protected override IStore OpenUnmigrated() => new SqliteStore(DatabasePath);
 
@@ -73,5 +76,32 @@ public sealed class SqliteStoreTests : StoreContract
 
         Assert.Contains("v99", error.Message, StringComparison.Ordinal);
         Assert.Equal(99, store.SchemaVersion);
+    }
+
+    [Fact]
+    public void Migrate_VersionOneDatabase_KeepsActivitiesAndTheirIdempotency()
+    {
+        var path = Path.Combine(directory, "v1", StoreFactory.SqliteFileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE schema_migrations (version INTEGER NOT NULL PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT;"
+                + SqliteMigrations.All[0].Sql
+                + "INSERT INTO schema_migrations VALUES (1, 0);"
+                + "INSERT INTO activities VALUES ('a2', 'c1', 2000, 'login', NULL, NULL), ('a1', 'c1', 1000, 'page_view', '/pricing', 3.5);";
+            command.ExecuteNonQuery();
+        }
+
+        using var store = new SqliteStore(path);
+        store.Migrate();
+
+        Assert.Equal(SqliteStore.LatestVersion, store.SchemaVersion);
+        Assert.Equal(["a1", "a2"], store.Activities().Select(a => a.Id));
+        Assert.Equal("/pricing", store.Activities().First().Name);
+        using var session = store.BeginImport();
+        session.Add(new Activity("a1", "c1", DateTimeOffset.FromUnixTimeMilliseconds(1000), "page_view", "/pricing", 3.5));
+        Assert.Equal(1, session.Commit().Unchanged[EntityKind.Activities]);
     }
 }

@@ -12,10 +12,21 @@ internal sealed class ActivityTemplates(HistoryBuilder builder)
 {
     private readonly Dictionary<byte[], ActivityEvent> _templates = new(Utf8KeyComparer.Instance);
     private byte[] _key = new byte[256];
+    private ActivityEvent _last;
+    private int _lastLength;
+    private bool _lastHasName;
 
     /// <summary>The event of an activity row: its time and quantity, with the interned type, name and page categories.</summary>
     public ActivityEvent ToEvent(long time, ReadOnlySpan<byte> type, ReadOnlySpan<byte> name, bool hasName, double quantity)
     {
+        // Consecutive activities of a customer often repeat the same type and name (a run of logins): reuse the last.
+        if (_lastLength > 0 && hasName == _lastHasName && type.Length + name.Length + 5 == _lastLength
+            && BitConverter.ToInt32(_key) == type.Length
+            && type.SequenceEqual(_key.AsSpan(4, type.Length)) && name.SequenceEqual(_key.AsSpan(5 + type.Length, name.Length)))
+        {
+            return _last with { Time = time, Quantity = quantity };
+        }
+
         var length = type.Length + name.Length + 5;
         if (length > _key.Length)
         {
@@ -36,6 +47,9 @@ internal sealed class ActivityTemplates(HistoryBuilder builder)
             lookup[key] = template;
         }
 
+        _last = template;
+        _lastLength = length;
+        _lastHasName = hasName;
         return template with { Time = time, Quantity = quantity };
     }
 }

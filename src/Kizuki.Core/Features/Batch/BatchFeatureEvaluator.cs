@@ -34,6 +34,8 @@ public static class BatchFeatureEvaluator
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(catalog);
         var at = Millis.Of(asOf);
+        // Each history is evaluated into its row at once and never kept, so one object per range is refilled.
+        options = (options ?? HistoryReadOptions.Default) with { ReuseHistory = true };
         var total = progress is null ? 0 : Math.Max(1, HistoryReader.CountCustomers(store, options));
         long done = 0;
         var chunks = HistoryReader.ReadPartitioned(store, context, at, histories =>

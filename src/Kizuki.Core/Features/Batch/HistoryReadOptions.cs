@@ -22,6 +22,13 @@ public sealed record HistoryReadOptions
     /// </summary>
     public long SqliteMemoryMapBytes { get; init; } = 2_147_418_112;
 
+    /// <summary>
+    /// Hand out one <see cref="History.CustomerHistory"/> object per range, cleared and refilled for each customer, instead
+    /// of a new one per customer. Default false. Set it only when every history is used up before the next one is asked
+    /// for (as feature tables and training sets do): it saves allocating and collecting a history's arrays per customer.
+    /// </summary>
+    public bool ReuseHistory { get; init; }
+
     /// <summary>The default options.</summary>
     public static HistoryReadOptions Default { get; } = new();
 

@@ -27,7 +27,7 @@ public static class HistoryReader
         options ??= HistoryReadOptions.Default;
         options.Validate();
         return FastPath(store, options) is { } path
-            ? ReadRange(path, context.Builder, null, null, until, options.SqliteMemoryMapBytes)
+            ? ReadRange(path, context.Builder, null, null, until, options.SqliteMemoryMapBytes, options.ReuseHistory)
             : StoreHistoryMerge.Read(store, context.Builder, until);
     }
 
@@ -77,7 +77,7 @@ public static class HistoryReader
         var ranges = options.Workers == 1 ? [(null, null)] : SqliteFiles.Ranges(path, options.Workers * options.RangesPerWorker);
         var results = new TResult[ranges.Count];
         Parallel.For(0, ranges.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Workers }, i =>
-            results[i] = consume(ReadRange(path, context.Builder, ranges[i].From, ranges[i].To, until, options.SqliteMemoryMapBytes)));
+            results[i] = consume(ReadRange(path, context.Builder, ranges[i].From, ranges[i].To, until, options.SqliteMemoryMapBytes, options.ReuseHistory)));
         return results;
     }
 
@@ -109,9 +109,10 @@ public static class HistoryReader
     private static string? FastPath(IStore store, HistoryReadOptions options) =>
         options.UseSqliteFastPath && store.Engine == StoreEngine.Sqlite && File.Exists(store.Location) ? store.Location : null;
 
-    private static IEnumerable<CustomerHistory> ReadRange(string path, HistoryBuilder builder, string? from, string? to, long until, long mapBytes)
+    private static IEnumerable<CustomerHistory> ReadRange(string path, HistoryBuilder builder, string? from, string? to, long until, long mapBytes,
+        bool reuse)
     {
-        using var reader = new SqlitePartitionReader(path, builder, from, to, until, mapBytes);
+        using var reader = new SqlitePartitionReader(path, builder, from, to, until, mapBytes) { ReuseHistory = reuse };
         foreach (var history in reader.Read())
         {
             yield return history;

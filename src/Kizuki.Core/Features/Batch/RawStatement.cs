@@ -6,14 +6,13 @@ namespace Kizuki.Features.Batch;
 
 /// <summary>A prepared SQLite statement read column by column through SQLitePCLRaw, without allocating per row.</summary>
 /// <remarks>
-/// Text is copied into one reusable buffer per column: a span returned by <see cref="Bytes"/> is valid until the same column is read again.
+/// Text is read in place from SQLite's own memory: a span returned by <see cref="Bytes"/> is valid until the statement steps.
 /// </remarks>
 internal sealed class RawStatement : IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
     private readonly IntPtr _handle;
-    private readonly byte[][] _buffers;
 
     /// <summary>Prepares <paramref name="sql"/> on an open database handle.</summary>
     public RawStatement(sqlite3 db, string sql)
@@ -21,11 +20,6 @@ internal sealed class RawStatement : IDisposable
         _db = db;
         Check(raw.sqlite3_prepare_v2(db, sql, out _statement), sql);
         _handle = _statement.DangerousGetHandle();
-        _buffers = new byte[raw.sqlite3_column_count(_statement)][];
-        for (var i = 0; i < _buffers.Length; i++)
-        {
-            _buffers[i] = new byte[64];
-        }
     }
 
     /// <summary>Whether the last <see cref="Step"/> produced a row.</summary>
@@ -78,24 +72,14 @@ internal sealed class RawStatement : IDisposable
     /// <summary>A real column.</summary>
     public double Double(int column) => SqliteNative.ColumnDouble(_handle, column);
 
-    /// <summary>The UTF-8 bytes of a text column (empty for NULL), valid until the next read of the same column.</summary>
-    public ReadOnlySpan<byte> Bytes(int column)
+    /// <summary>The UTF-8 bytes of a text column (empty for NULL), valid until the statement steps.</summary>
+    public unsafe ReadOnlySpan<byte> Bytes(int column)
     {
+        // SQLite keeps the column's bytes until the statement steps or the column is read as another type, which is
+        // longer than any caller holds the span; reading them in place saves a copy per column per row.
         var pointer = SqliteNative.ColumnBlob(_handle, column);
         var length = SqliteNative.ColumnBytes(_handle, column);
-        if (length == 0)
-        {
-            return [];
-        }
-
-        var buffer = _buffers[column];
-        if (length > buffer.Length)
-        {
-            buffer = _buffers[column] = new byte[Math.Max(length, buffer.Length * 2)];
-        }
-
-        Marshal.Copy(pointer, buffer, 0, length);
-        return buffer.AsSpan(0, length);
+        return length == 0 ? [] : new ReadOnlySpan<byte>((void*)pointer, length);
     }
 
     /// <summary>A text column as a string.</summary>

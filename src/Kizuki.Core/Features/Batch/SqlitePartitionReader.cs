@@ -69,6 +69,11 @@ internal sealed partial class SqlitePartitionReader : IDisposable
         }
     }
 
+    /// <summary>Whether one history object is cleared and refilled for every customer (see <see cref="HistoryReadOptions.ReuseHistory"/>).</summary>
+    public bool ReuseHistory { get; init; }
+
+    private CustomerHistory? _reused;
+
     /// <summary>The histories of the range, in customer id order.</summary>
     public IEnumerable<CustomerHistory> Read()
     {
@@ -104,7 +109,18 @@ internal sealed partial class SqlitePartitionReader : IDisposable
 
         idBytes.CopyTo(_id);
         var id = _id.AsSpan(0, idBytes.Length);
-        var history = new CustomerHistory(Encoding.UTF8.GetString(id));
+        var customerId = Encoding.UTF8.GetString(id);
+        CustomerHistory history;
+        if (ReuseHistory)
+        {
+            history = _reused ??= new CustomerHistory(customerId);
+            history.Reset(customerId);
+        }
+        else
+        {
+            history = new CustomerHistory(customerId);
+        }
+
         HistoryBuilder.Add(history, ReadCustomer(history.CustomerId));
         _customers.Step();
 

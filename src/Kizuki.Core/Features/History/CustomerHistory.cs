@@ -15,7 +15,7 @@ public sealed class CustomerHistory
     public CustomerHistory(string customerId) => CustomerId = customerId;
 
     /// <summary>The customer's id.</summary>
-    public string CustomerId { get; }
+    public string CustomerId { get; private set; }
 
     /// <summary>The customer record, once known.</summary>
     public Customer? Customer { get; set; }
@@ -40,6 +40,19 @@ public sealed class CustomerHistory
 
     /// <summary>Signup instant (ms), or <see cref="Millis.Never"/> while the customer record is unknown.</summary>
     public long SignupAt => Customer is { } c ? Millis.Of(c.SignupAt) : Millis.Never;
+
+    /// <summary>Empties the history for another customer, keeping its buffers (batch readers reuse one per worker).</summary>
+    public void Reset(string customerId)
+    {
+        CustomerId = customerId;
+        Customer = null;
+        Orders.Clear();
+        Activities.Clear();
+        Subscriptions.Clear();
+        Tickets.Clear();
+        Surveys.Clear();
+        ChurnMarks.Clear();
+    }
 
     /// <summary>Removes every event before <paramref name="time"/> (the live evaluator's memory bound).</summary>
     public void Forget(long time)

@@ -26,6 +26,14 @@ public sealed class EventSeries<T>
     /// <summary>Adds an event at its place in time order (after any event with the same time).</summary>
     public void Add(in T item)
     {
+        var count = Count;
+        if (count < _items.Length && (count == 0 || _items[count - 1].At <= item.At))
+        {
+            _items[count] = item; // the common case: in order, with room
+            Count = count + 1;
+            return;
+        }
+
         if (Count == _items.Length)
         {
             Array.Resize(ref _items, Math.Max(4, Count * 2));

@@ -62,6 +62,8 @@ internal sealed partial class TrainingSetBuilder
         }
 
         var times = CheckCutoffs(cutoffs, dataEnd);
+        // Gather evaluates each history at every cutoff at once and keeps only rows, so histories can be reused.
+        options = (options ?? HistoryReadOptions.Default) with { ReuseHistory = true };
         var parts = HistoryReader.ReadPartitioned(store, context, dataEnd, histories => Gather(histories, times), options);
         return Assemble(times, parts);
     }
