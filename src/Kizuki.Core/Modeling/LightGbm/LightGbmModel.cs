@@ -1,0 +1,149 @@
+using System.Globalization;
+
+namespace Kizuki.Modeling.LightGbm;
+
+/// <summary>A fitted LightGBM booster: immutable learned trees behind a native handle.</summary>
+/// <remarks>
+/// Every method is safe to call from several threads at once. Batch prediction and contributions use LightGBM's
+/// own threads (all cores); single-row prediction uses one thread and a pool of LightGBM "fast configs", one per
+/// concurrent caller, because a fast config must not be used by two threads at the same time.
+/// Dispose frees the native booster; a model that is never disposed is freed by its finalizer.
+/// </remarks>
+public sealed partial class LightGbmModel : IChurnModel, IDisposable
+{
+    private readonly BoosterHandle booster;
+    private readonly string text;
+
+    private LightGbmModel(BoosterHandle booster, string text, IReadOnlyList<ModelColumn> columns, int iterations)
+    {
+        this.booster = booster;
+        this.text = text;
+        Columns = columns;
+        Iterations = iterations;
+    }
+
+    /// <inheritdoc />
+    public string Kind => LightGbmEstimator.KindName;
+
+    /// <inheritdoc />
+    public IReadOnlyList<ModelColumn> Columns { get; }
+
+    /// <summary>Number of boosting rounds (trees) in the model, after early stopping.</summary>
+    public int Iterations { get; }
+
+    /// <summary>Restores a model from LightGBM's model text (as returned by <see cref="Serialize"/>).</summary>
+    /// <param name="text">The model text.</param>
+    /// <param name="columns">The columns the model was trained on, in order.</param>
+    /// <exception cref="ArgumentException">The text is not a LightGBM model for that many columns.</exception>
+    public static LightGbmModel Load(string text, IReadOnlyList<ModelColumn> columns)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        ArgumentNullException.ThrowIfNull(columns);
+        BoosterHandle booster;
+        int iterations;
+        try
+        {
+            LightGbmNative.Check(LightGbmNative.BoosterLoadModelFromString(text, out iterations, out booster), "LGBM_BoosterLoadModelFromString");
+        }
+        catch (InvalidOperationException error)
+        {
+            throw new ArgumentException(
+                "LightGBM のモデルとして読み込めません。 / The text is not a LightGBM model: " + error.Message, nameof(text), error);
+        }
+
+        LightGbmNative.Check(LightGbmNative.BoosterGetNumFeature(booster, out var features), "LGBM_BoosterGetNumFeature");
+        if (features != columns.Count)
+        {
+            booster.Dispose();
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"モデルは {features} 列ですが {columns.Count} 列が渡されました。 / The model has {features} columns but {columns.Count} were given."),
+                nameof(columns));
+        }
+
+        return new LightGbmModel(booster, text, columns, iterations);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>LightGBM's model text; <see cref="Load"/> with the same columns restores identical predictions.</remarks>
+    public string Serialize() => text;
+
+    /// <inheritdoc />
+    public unsafe void PredictRaw(DesignMatrix x, Span<double> output)
+    {
+        RequireColumns(x);
+        if (output.Length < x.Rows)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"出力が {output.Length} 個分しかありません（{x.Rows} 行）。 / The output holds {output.Length} values for {x.Rows} rows."),
+                nameof(output));
+        }
+
+        if (x.Rows == 0)
+        {
+            return;
+        }
+
+        fixed (double* data = x.Values)
+        fixed (double* result = output)
+        {
+            LightGbmNative.Check(
+                LightGbmNative.BoosterPredictForMat(
+                    booster, data, LightGbmNative.DataTypeFloat64, x.Rows, x.ColumnCount, 1, LightGbmNative.PredictRawScore, 0, -1, string.Empty, out _, result),
+                "LGBM_BoosterPredictForMat");
+        }
+    }
+
+    /// <summary>Raw scores (log-odds of churn) for every row of <paramref name="x"/>.</summary>
+    public double[] PredictRaw(DesignMatrix x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var output = new double[x.Rows];
+        PredictRaw(x, output);
+        return output;
+    }
+
+    /// <summary>Exact TreeSHAP contributions of every column to every row's raw score.</summary>
+    /// <returns>
+    /// Row-major, <c>rows × (columns + 1)</c>: row r, column c is at <c>r * (ColumnCount + 1) + c</c>, and the last
+    /// value of each row is the base value (the expected raw score). A row's values sum to its raw score.
+    /// </returns>
+    public unsafe double[] Contributions(DesignMatrix x)
+    {
+        RequireColumns(x);
+        var output = new double[x.Rows * (x.ColumnCount + 1)];
+        if (x.Rows == 0)
+        {
+            return output;
+        }
+
+        fixed (double* data = x.Values)
+        fixed (double* result = output)
+        {
+            LightGbmNative.Check(
+                LightGbmNative.BoosterPredictForMat(
+                    booster, data, LightGbmNative.DataTypeFloat64, x.Rows, x.ColumnCount, 1, LightGbmNative.PredictContributions, 0, -1, string.Empty, out _, result),
+                "LGBM_BoosterPredictForMat");
+        }
+
+        return output;
+    }
+
+    /// <summary>Frees the native booster and the single-row configs made from it.</summary>
+    public void Dispose()
+    {
+        DisposeFastConfigs();
+        booster.Dispose();
+    }
+
+    private void RequireColumns(DesignMatrix x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ObjectDisposedException.ThrowIf(booster.IsClosed, this);
+        if (x.ColumnCount != Columns.Count)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"モデルは {Columns.Count} 列ですが、データは {x.ColumnCount} 列です。 / The model expects {Columns.Count} columns but the data have {x.ColumnCount}."),
+                nameof(x));
+        }
+    }
+}
