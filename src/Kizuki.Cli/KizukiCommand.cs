@@ -18,6 +18,9 @@ internal static class KizukiCommand
         root.Subcommands.Add(DemoCommand.Create(globals, environment));
         root.Subcommands.Add(ImportCommand.Create(globals, environment));
         root.Subcommands.Add(StatusCommand.Create(globals, environment));
+        root.Subcommands.Add(TrainCommand.Create(globals, environment));
+        root.Subcommands.Add(ModelsCommand.CreateEvaluate(globals, environment));
+        root.Subcommands.Add(ModelsCommand.Create(globals, environment));
         root.Subcommands.Add(FeaturesCommand.Create(globals, environment));
 
         var parsed = root.Parse(args);

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Kizuki.Cli.Output;
+using Kizuki.Features.Batch;
+using Kizuki.Modeling.Churn;
+using Kizuki.Modeling.Registry;
+
+namespace Kizuki.Cli.Commands;
+
+/// <summary><c>kizuki train</c>: training set over past cutoffs, fit, honest evaluation, a new active model version.</summary>
+internal static class TrainCommand
+{
+    public static Command Create(GlobalOptions globals, CliEnvironment environment)
+    {
+        var command = new Command("train", "Train the churn model on past cutoffs and make it active / 解約予測モデルを学習する");
+        command.SetAction(parse =>
+        {
+            var context = CliContext.From(parse, globals, environment);
+            using var store = context.OpenStore();
+            var watch = Stopwatch.StartNew();
+            var newest = HistoryReader.NewestRecord(store, environment.Time.GetUtcNow()) ?? throw new KizukiException(context.T(
+                "データがありません。まず `kizuki demo` か `kizuki import` を実行してください。",
+                "the store holds no data; run `kizuki demo` or `kizuki import` first."));
+            var dataEnd = FeaturesCommand.NextLocalMidnight(newest, context.Settings.Zone);
+            var set = ChurnModelling.BuildTrainingSet(store, context.Settings, dataEnd);
+            var built = watch.Elapsed;
+            var (metadata, _) = ChurnModelling.Train(set, new ChurnTrainerOptions(), new ModelRegistry(context.DataDirectory),
+                environment.Time.GetUtcNow());
+            if (context.Json)
+            {
+                context.WriteJson(ModelView.ToJson(metadata, set.RowCount, built, watch.Elapsed));
+            }
+            else
+            {
+                ModelView.RenderTraining(context, metadata, set.RowCount, built, watch.Elapsed);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}
