@@ -33,22 +33,23 @@ internal static class DemoCommand
         var seed = new Option<long>("--seed") { Description = "Random seed; the same seed gives the same business / 乱数の種", DefaultValueFactory = _ => 42 };
         var force = new Option<bool>("--force") { Description = "Replace data in a data directory not made by kizuki demo / 既存データを置き換える" };
         var export = new Option<string?>("--export") { Description = "Also write the data as import-format CSV files into this directory / CSV でも書き出す" };
+        var noTrain = new Option<bool>("--no-train") { Description = "Only generate and import; do not train and evaluate a model / モデルを学習しない" };
 
         var command = new Command("demo", "Create a demo business, import it and summarise it / デモ用の事業データを作成して取り込む")
         {
-            scenario, customers, seed, force, export,
+            scenario, customers, seed, force, export, noTrain,
         };
         command.SetAction(parse =>
         {
             var context = CliContext.From(parse, globals, environment);
             var chosen = DemoScenarios.TryParse(parse.GetValue(scenario), out var parsed) ? parsed : DemoScenario.Saas;
             var options = new DemoOptions { Scenario = chosen, Customers = parse.GetValue(customers), Seed = parse.GetValue(seed) };
-            return Run(context, options, parse.GetValue(force), parse.GetValue(export));
+            return Run(context, options, parse.GetValue(force), parse.GetValue(export), !parse.GetValue(noTrain));
         });
         return command;
     }
 
-    private static int Run(CliContext context, DemoOptions options, bool force, string? exportDirectory)
+    private static int Run(CliContext context, DemoOptions options, bool force, string? exportDirectory, bool train)
     {
         options.Validate();
         PrepareDataDirectory(context, force);
@@ -86,7 +87,8 @@ internal static class DemoCommand
         var generated = watch.Elapsed;
         using var reopened = context.OpenStore();
         var summary = reopened.Summarise(options.HistoryEnd);
-        DemoView.Write(context, options, result, writes, summary, generated, exportDirectory);
+        var model = train ? DemoTraining.Run(context, reopened, options, result) : null;
+        DemoView.Write(context, options, result, writes, summary, generated, exportDirectory, model);
         return 0;
     }
 

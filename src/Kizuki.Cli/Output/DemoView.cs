@@ -10,7 +10,7 @@ namespace Kizuki.Cli.Output;
 internal static class DemoView
 {
     public static void Write(CliContext context, DemoOptions options, DemoResult result, WriteCounts writes,
-        StoreSummary summary, TimeSpan elapsed, string? exportDirectory)
+        StoreSummary summary, TimeSpan elapsed, string? exportDirectory, Commands.DemoModel? model)
     {
         if (context.Json)
         {
@@ -32,6 +32,15 @@ internal static class DemoView
                 export = exportDirectory is null ? null : Path.GetFullPath(exportDirectory),
                 seconds = Math.Round(elapsed.TotalSeconds, 3),
                 summary = SummaryView.ToJson(summary),
+                model = model is null ? null : new
+                {
+                    version = model.Metadata?.Version,
+                    auc = model.Metadata?.Test.RocAuc.Estimate,
+                    oracleAuc = model.OracleAuc,
+                    shareOfOracle = model.ShareOfOracle,
+                    seconds = Math.Round(model.Elapsed.TotalSeconds, 3),
+                    failure = model.Failure,
+                },
             });
             return;
         }
@@ -62,11 +71,32 @@ internal static class DemoView
         context.Console.MarkupLine(Markup.Escape(context.T(
             $"データ: {context.DataDirectory}（正解データは {Path.GetDirectoryName(result.CustomersTruthFile)}。製品はこれを読みません）",
             $"Data: {context.DataDirectory} (ground truth in {Path.GetDirectoryName(result.CustomersTruthFile)}; the product never reads it)")));
+        if (model is not null)
+        {
+            WriteModel(context, model);
+        }
+
         if (exportDirectory is not null)
         {
             context.Console.MarkupLine(Markup.Escape(context.T(
                 $"取り込み形式の CSV: {Path.GetFullPath(exportDirectory)}",
                 $"Import-format CSV files: {Path.GetFullPath(exportDirectory)}")));
         }
+    }
+
+    private static void WriteModel(CliContext context, Commands.DemoModel model)
+    {
+        if (model.Metadata is not { } m)
+        {
+            context.Console.MarkupLine("[yellow]" + Markup.Escape(context.T($"モデルは学習できませんでした: {model.Failure}", $"No model was trained: {model.Failure}")) + "[/]");
+            return;
+        }
+
+        context.Console.MarkupLine(Markup.Escape(context.T(
+            $"モデル v{m.Version} を学習しました（{model.Elapsed.TotalSeconds:F1} 秒）。学習に使っていない最新の基準日での ROC-AUC {ModelView.F3(m.Test.RocAuc.Estimate)}、" +
+            $"正解データから計算した最良の AUC（オラクル）{ModelView.F3(model.OracleAuc)}：オラクルの {model.ShareOfOracle:P1}。",
+            $"Trained model v{m.Version} in {model.Elapsed.TotalSeconds:F1} s. ROC-AUC on the latest held-out cutoff {ModelView.F3(m.Test.RocAuc.Estimate)}; " +
+            $"the oracle AUC from the generator's true hazards is {ModelView.F3(model.OracleAuc)}: the model reaches {model.ShareOfOracle:P1} of it.")));
+        ModelView.RenderEvaluation(context, m);
     }
 }
