@@ -22,6 +22,7 @@ internal static class KizukiCommand
         root.Subcommands.Add(ModelsCommand.CreateEvaluate(globals, environment));
         root.Subcommands.Add(ModelsCommand.Create(globals, environment));
         root.Subcommands.Add(FeaturesCommand.Create(globals, environment));
+        root.Subcommands.Add(ScoreCommand.Create(globals, environment));
         root.Subcommands.Add(TabularCommand.Create(globals, environment));
 
         var parsed = root.Parse(args);

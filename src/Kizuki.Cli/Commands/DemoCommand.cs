@@ -111,10 +111,14 @@ internal static class DemoCommand
             File.Delete(database + suffix);
         }
 
-        var truth = Path.Combine(dir, GroundTruthDirectoryName);
-        if (Directory.Exists(truth))
+        // The ground truth and the models belong to the data being replaced.
+        foreach (var folder in new[] { GroundTruthDirectoryName, "models" })
         {
-            Directory.Delete(truth, recursive: true);
+            var path = Path.Combine(dir, folder);
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
         }
     }
 }

@@ -34,6 +34,9 @@ public sealed record KizukiSettings
     /// <summary>What churn means and how training sets are cut: churn definition, prediction window, cutoffs.</summary>
     public Kizuki.Features.Labels.LabelSettings Labels { get; init; } = new();
 
+    /// <summary>How scores are banded into high, medium and low risk.</summary>
+    public Kizuki.Scoring.ScoringSettings Scoring { get; init; } = new();
+
     /// <summary>The time zone as an object; throws naming the setting when the id is unknown.</summary>
     [JsonIgnore]
     public TimeZoneInfo Zone
@@ -104,5 +107,6 @@ public sealed record KizukiSettings
         _ = Zone;
         Features.Validate();
         Labels.Validate();
+        Scoring.Validate();
     }
 }

@@ -50,6 +50,12 @@ public interface IStore : IDisposable
     /// <summary>Churn events ordered by customer, time and id.</summary>
     IEnumerable<ChurnEvent> ChurnEvents(string? customerId = null);
 
+    /// <summary>Stores churn scores in one transaction; a score for the same customer, as-of instant and model version replaces the earlier one.</summary>
+    void SaveScores(IReadOnlyList<StoredScore> scores);
+
+    /// <summary>Stored scores ordered by customer id, then as-of instant (then model version); filtered when an argument is given.</summary>
+    IEnumerable<StoredScore> Scores(DateTimeOffset? asOf = null, string? customerId = null);
+
     /// <summary>Counts, date ranges and data-quality findings, judged against <paramref name="now"/>.</summary>
     StoreSummary Summarise(DateTimeOffset now);
 }

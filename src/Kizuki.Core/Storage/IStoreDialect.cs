@@ -20,6 +20,12 @@ internal interface IStoreDialect
 
     /// <summary>Reads a decimal column (never null) exactly.</summary>
     decimal ReadDecimal(DbDataReader reader, int ordinal);
+
+    /// <summary>The parameter value of a decimal, read back exactly by <see cref="ReadDecimal"/>.</summary>
+    object DecimalValue(decimal value);
+
+    /// <summary>The SQL that passes a text parameter into a JSON column.</summary>
+    string JsonParameter(string parameter);
 }
 
 /// <summary>Small helpers over <see cref="DbDataReader"/> and <see cref="DbCommand"/> shared by both engines.</summary>

@@ -112,5 +112,19 @@ internal static class PostgresMigrations
             );
             CREATE INDEX churn_events_customer_time ON churn_events (customer_id, occurred_at, id);
             """),
+        new(2, "Churn scores: one row per customer, as-of instant and model version, with the feature values used", """
+            CREATE TABLE scores (
+                customer_id text COLLATE "C" NOT NULL,
+                as_of timestamptz NOT NULL,
+                model_version integer NOT NULL,
+                probability double precision NOT NULL,
+                band text NOT NULL,
+                revenue_at_risk numeric NOT NULL,
+                features jsonb NOT NULL,
+                scored_at timestamptz NOT NULL,
+                PRIMARY KEY (customer_id, as_of, model_version)
+            );
+            CREATE INDEX scores_as_of ON scores (as_of, customer_id);
+            """),
     ];
 }

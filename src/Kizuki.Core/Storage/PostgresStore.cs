@@ -138,5 +138,9 @@ internal sealed class PostgresStore : RelationalStore
             new(reader.GetFieldValue<DateTime>(ordinal), TimeSpan.Zero);
 
         public decimal ReadDecimal(DbDataReader reader, int ordinal) => reader.GetDecimal(ordinal);
+
+        public object DecimalValue(decimal value) => value;
+
+        public string JsonParameter(string parameter) => parameter + "::jsonb";
     }
 }

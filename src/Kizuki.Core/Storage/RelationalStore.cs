@@ -10,6 +10,7 @@ internal abstract class RelationalStore : IStore
 {
     private StoreReads? reads;
     private StoreSummariser? summariser;
+    private StoreScores? scores;
 
     /// <inheritdoc />
     public abstract StoreEngine Engine { get; }
@@ -53,6 +54,14 @@ internal abstract class RelationalStore : IStore
     public IEnumerable<ChurnEvent> ChurnEvents(string? customerId = null) => Reads.ChurnEvents(customerId);
 
     /// <inheritdoc />
+    public void SaveScores(IReadOnlyList<StoredScore> scores) =>
+        (this.scores ?? throw new InvalidOperationException("the store's dialect was not set")).Save(scores);
+
+    /// <inheritdoc />
+    public IEnumerable<StoredScore> Scores(DateTimeOffset? asOf = null, string? customerId = null) =>
+        (scores ?? throw new InvalidOperationException("the store's dialect was not set")).Read(asOf, customerId);
+
+    /// <inheritdoc />
     public StoreSummary Summarise(DateTimeOffset now) =>
         (summariser ?? throw new InvalidOperationException("the store's dialect was not set")).Summarise(now);
 
@@ -71,5 +80,6 @@ internal abstract class RelationalStore : IStore
     {
         reads = new StoreReads(dialect);
         summariser = new StoreSummariser(dialect);
+        scores = new StoreScores(dialect);
     }
 }

@@ -130,5 +130,19 @@ internal static class SqliteMigrations
             ALTER TABLE activities_by_customer RENAME TO activities;
             CREATE UNIQUE INDEX activities_id ON activities (id);
             """),
+        new(3, "Churn scores: one row per customer, as-of instant and model version, with the feature values used", """
+            CREATE TABLE scores (
+                customer_id TEXT NOT NULL,
+                as_of INTEGER NOT NULL,
+                model_version INTEGER NOT NULL,
+                probability REAL NOT NULL,
+                band TEXT NOT NULL,
+                revenue_at_risk TEXT NOT NULL,
+                features TEXT NOT NULL,
+                scored_at INTEGER NOT NULL,
+                PRIMARY KEY (customer_id, as_of, model_version)
+            ) STRICT, WITHOUT ROWID;
+            CREATE INDEX scores_as_of ON scores (as_of, customer_id);
+            """),
     ];
 }

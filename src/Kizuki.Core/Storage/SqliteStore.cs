@@ -183,5 +183,9 @@ internal sealed class SqliteStore : RelationalStore
             StoreValues.FromUnixMilliseconds(reader.GetInt64(ordinal));
 
         public decimal ReadDecimal(DbDataReader reader, int ordinal) => StoreValues.ParseDecimal(reader.GetString(ordinal));
+
+        public object DecimalValue(decimal value) => StoreValues.ToText(value);
+
+        public string JsonParameter(string parameter) => parameter;
     }
 }

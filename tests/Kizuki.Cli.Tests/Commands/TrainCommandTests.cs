@@ -8,7 +8,7 @@ public sealed class TrainCommandTests
     public void Train_ThenModelsAndEvaluate_ShowTheActiveVersion()
     {
         using var dir = new TempDirectory();
-        Assert.Equal(0, CliRunner.Run("demo", "--customers", "400", "--data-dir", dir.Path).ExitCode);
+        Assert.Equal(0, CliRunner.Run("demo", "--customers", "400", "--no-train", "--data-dir", dir.Path).ExitCode);
 
         var train = CliRunner.Run("train", "--data-dir", dir.Path, "--json");
         Assert.True(train.ExitCode == 0, train.Error);

@@ -43,7 +43,7 @@ public sealed class PostgresStoreTests : StoreContract
         var builder = PostgresConnectionString.Parse(url);
         using var store = StoreFactory.Open("unused", $"Host={builder.Host};Port={builder.Port};Username={builder.Username};Database={database}");
 
-        Assert.Equal(1, store.SchemaVersion);
+        Assert.Equal(PostgresStore.LatestVersion, store.SchemaVersion);
     }
 
     [Fact]

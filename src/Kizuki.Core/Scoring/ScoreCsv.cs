@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+
+namespace Kizuki.Scoring;
+
+/// <summary>Writes a scoring run as CSV: UTF-8 with BOM (so Excel reads Japanese right), one row per scored customer.</summary>
+/// <remarks>
+/// Header: <c>customer_id, probability, band, revenue_at_risk</c>, then the model's features. Numbers use the invariant
+/// culture; unknown values are empty; text is quoted per RFC 4180; lines end with CRLF.
+/// </remarks>
+internal static class ScoreCsv
+{
+    /// <summary>Writes the run into <paramref name="path"/>, replacing it only once the whole file is written.</summary>
+    public static void Write(ScoringRun run, string path)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var full = Path.GetFullPath(path);
+        var partial = full + ".partial";
+        using (var writer = new StreamWriter(partial, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16))
+        {
+            Write(run, writer);
+        }
+
+        File.Move(partial, full, overwrite: true);
+    }
+
+    /// <summary>Writes the run to <paramref name="writer"/> (the writer's encoding decides about the BOM).</summary>
+    public static void Write(ScoringRun run, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write("customer_id,probability,band,revenue_at_risk");
+        foreach (var name in run.FeatureNames)
+        {
+            writer.Write(',');
+            WriteText(writer, name);
+        }
+
+        writer.Write("\r\n");
+        var table = run.Table;
+        var positions = run.FeatureNames.Select(table.IndexOf).ToArray();
+        var numbers = positions.Select(p => table.NumberColumn(p)).ToArray();
+        var categories = positions.Select(p => table.CategoryColumn(p)).ToArray();
+        Span<char> buffer = stackalloc char[32];
+        for (var i = 0; i < run.Scores.Count; i++)
+        {
+            var score = run.Scores[i];
+            var row = run.Rows[i];
+            WriteText(writer, score.CustomerId);
+            writer.Write(',');
+            writer.Write(score.Probability.ToString("0.######", CultureInfo.InvariantCulture));
+            writer.Write(',');
+            writer.Write(score.Band.ToString().ToLowerInvariant());
+            writer.Write(',');
+            writer.Write(score.RevenueAtRisk.ToString(CultureInfo.InvariantCulture));
+            for (var f = 0; f < positions.Length; f++)
+            {
+                writer.Write(',');
+                if (numbers[f] is { } column)
+                {
+                    var value = column[row];
+                    if (!double.IsNaN(value) && value.TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture))
+                    {
+                        writer.Write(buffer[..written]);
+                    }
+                }
+                else
+                {
+                    WriteText(writer, categories[f]![row]);
+                }
+            }
+
+            writer.Write("\r\n");
+        }
+    }
+
+    private static void WriteText(TextWriter writer, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return;
+        }
+
+        if (value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || value[0] == ' ' || value[^1] == ' ')
+        {
+            writer.Write('"');
+            writer.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
+            writer.Write('"');
+        }
+        else
+        {
+            writer.Write(value);
+        }
+    }
+}
