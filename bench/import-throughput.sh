@@ -32,7 +32,7 @@ as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 cd "$root"
 ./kizuki --help >/dev/null   # build once, outside the timings
 echo "generating a $customers-customer demo and exporting it as CSV…"
-./kizuki demo --customers "$customers" --data-dir "$work/demo" --export "$work/csv" --json >/dev/null
+./kizuki demo --customers "$customers" --data-dir "$work/demo" --export "$work/csv" --json --no-train >/dev/null
 file="$work/csv/activities.csv"
 rows=$(( $(wc -l < "$file") - 1 ))
 echo "activities.csv: $rows rows, $(du -h "$file" | cut -f1)"
