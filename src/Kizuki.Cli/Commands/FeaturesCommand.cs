@@ -69,7 +69,8 @@ internal static class FeaturesCommand
         return 0;
     }
 
-    private static DateTimeOffset ResolveAsOf(CliContext context, IStore store, string? text)
+    /// <summary>The as-of instant of <c>--as-of</c>, or the end of the data (the local midnight after the newest record).</summary>
+    internal static DateTimeOffset ResolveAsOf(CliContext context, IStore store, string? text)
     {
         if (text is not null)
         {

@@ -48,7 +48,7 @@ internal static class ScoreCommand
             var metadata = registry.Metadata(version);
             var model = registry.Load(version);
             using var store = context.OpenStore();
-            var instant = ResolveAsOf(context, store, parse.GetValue(asOf));
+            var instant = FeaturesCommand.ResolveAsOf(context, store, parse.GetValue(asOf));
             var watch = Stopwatch.StartNew();
             var table = ProgressRunner.Run(
                 context,
@@ -70,25 +70,6 @@ internal static class ScoreCommand
             return 0;
         });
         return command;
-    }
-
-
-
-    private static DateTimeOffset ResolveAsOf(CliContext context, IStore store, string? text)
-    {
-        if (text is not null)
-        {
-            return DateParser.TryParse(text, context.Settings.Zone, out var parsed)
-                ? parsed
-                : throw new KizukiException(context.T(
-                    $"--as-of の日付 '{text}' を読めません（例: 2026-10-01, 2026/10/01, 2026-10-01T09:00:00+09:00）。",
-                    $"--as-of: '{text}' is not a date (e.g. 2026-10-01, 2026/10/01, 2026-10-01T09:00:00+09:00)."));
-        }
-
-        var newest = HistoryReader.NewestRecord(store, context.Environment.Time.GetUtcNow()) ?? throw new KizukiException(context.T(
-            "データがありません。まず `kizuki demo` か `kizuki import` を実行してください。",
-            "the store holds no data; run `kizuki demo` or `kizuki import` first."));
-        return FeaturesCommand.NextLocalMidnight(newest, context.Settings.Zone);
     }
 
     /// <summary>Passes the share of customers done to the progress bar.</summary>

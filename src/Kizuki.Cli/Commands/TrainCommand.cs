@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Kizuki.Cli.Output;
-using Kizuki.Features.Batch;
 using Kizuki.Modeling.Churn;
 using Kizuki.Modeling.Registry;
 
@@ -18,10 +17,7 @@ internal static class TrainCommand
             var context = CliContext.From(parse, globals, environment);
             using var store = context.OpenStore();
             var watch = Stopwatch.StartNew();
-            var newest = HistoryReader.NewestRecord(store, environment.Time.GetUtcNow()) ?? throw new KizukiException(context.T(
-                "データがありません。まず `kizuki demo` か `kizuki import` を実行してください。",
-                "the store holds no data; run `kizuki demo` or `kizuki import` first."));
-            var dataEnd = FeaturesCommand.NextLocalMidnight(newest, context.Settings.Zone);
+            var dataEnd = FeaturesCommand.ResolveAsOf(context, store, null);
             var set = ChurnModelling.BuildTrainingSet(store, context.Settings, dataEnd);
             var built = watch.Elapsed;
             var (metadata, _) = ChurnModelling.Train(set, new ChurnTrainerOptions(), new ModelRegistry(context.DataDirectory),

@@ -1,3 +1,4 @@
+using Kizuki.Features.Batch;
 using System.Globalization;
 using System.Text;
 
@@ -33,7 +34,7 @@ internal static class ScoreCsv
         foreach (var name in run.FeatureNames)
         {
             writer.Write(',');
-            WriteText(writer, name);
+            FeatureTableCsv.WriteText(writer, name);
         }
 
         writer.Write("\r\n");
@@ -41,55 +42,19 @@ internal static class ScoreCsv
         var positions = run.FeatureNames.Select(table.IndexOf).ToArray();
         var numbers = positions.Select(p => table.NumberColumn(p)).ToArray();
         var categories = positions.Select(p => table.CategoryColumn(p)).ToArray();
-        Span<char> buffer = stackalloc char[32];
         for (var i = 0; i < run.Scores.Count; i++)
         {
             var score = run.Scores[i];
             var row = run.Rows[i];
-            WriteText(writer, score.CustomerId);
+            FeatureTableCsv.WriteText(writer, score.CustomerId);
             writer.Write(',');
             writer.Write(score.Probability.ToString("0.######", CultureInfo.InvariantCulture));
             writer.Write(',');
             writer.Write(score.Band.ToString().ToLowerInvariant());
             writer.Write(',');
             writer.Write(score.RevenueAtRisk.ToString(CultureInfo.InvariantCulture));
-            for (var f = 0; f < positions.Length; f++)
-            {
-                writer.Write(',');
-                if (numbers[f] is { } column)
-                {
-                    var value = column[row];
-                    if (!double.IsNaN(value) && value.TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture))
-                    {
-                        writer.Write(buffer[..written]);
-                    }
-                }
-                else
-                {
-                    WriteText(writer, categories[f]![row]);
-                }
-            }
-
+            FeatureTableCsv.WriteCells(writer, numbers, categories, row);
             writer.Write("\r\n");
-        }
-    }
-
-    private static void WriteText(TextWriter writer, string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return;
-        }
-
-        if (value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || value[0] == ' ' || value[^1] == ' ')
-        {
-            writer.Write('"');
-            writer.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
-            writer.Write('"');
-        }
-        else
-        {
-            writer.Write(value);
         }
     }
 }

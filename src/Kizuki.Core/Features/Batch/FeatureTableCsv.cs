@@ -40,32 +40,38 @@ public static class FeatureTableCsv
         writer.Write("\r\n");
         var numbers = Enumerable.Range(0, table.Definitions.Count).Select(table.NumberColumn).ToArray();
         var categories = Enumerable.Range(0, table.Definitions.Count).Select(table.CategoryColumn).ToArray();
-        Span<char> buffer = stackalloc char[32];
         for (var row = 0; row < table.RowCount; row++)
         {
             WriteText(writer, table.CustomerIds[row]);
-            for (var f = 0; f < numbers.Length; f++)
-            {
-                writer.Write(',');
-                if (numbers[f] is { } column)
-                {
-                    var value = column[row];
-                    if (!double.IsNaN(value) && value.TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture))
-                    {
-                        writer.Write(buffer[..written]);
-                    }
-                }
-                else
-                {
-                    WriteText(writer, categories[f]![row]);
-                }
-            }
-
+            WriteCells(writer, numbers, categories, row);
             writer.Write("\r\n");
         }
     }
 
-    private static void WriteText(TextWriter writer, string? value)
+    /// <summary>Writes one row's feature cells, each preceded by a comma: numbers invariant, unknowns empty, text quoted as needed.</summary>
+    internal static void WriteCells(TextWriter writer, double[]?[] numbers, string?[]?[] categories, int row)
+    {
+        Span<char> buffer = stackalloc char[32];
+        for (var f = 0; f < numbers.Length; f++)
+        {
+            writer.Write(',');
+            if (numbers[f] is { } column)
+            {
+                var value = column[row];
+                if (!double.IsNaN(value) && value.TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture))
+                {
+                    writer.Write(buffer[..written]);
+                }
+            }
+            else
+            {
+                WriteText(writer, categories[f]![row]);
+            }
+        }
+    }
+
+    /// <summary>Writes a text cell, quoted when it holds a comma, quote, line break or edge space; nothing for null or empty.</summary>
+    internal static void WriteText(TextWriter writer, string? value)
     {
         if (string.IsNullOrEmpty(value))
         {
