@@ -18,7 +18,12 @@ internal static class DemoTraining
             var set = ChurnModelling.BuildTrainingSet(store, context.Settings, options.HistoryEnd);
             var (metadata, outcome) = ChurnModelling.Train(set, new ChurnTrainerOptions(), new ModelRegistry(context.DataDirectory),
                 context.Environment.Time.GetUtcNow());
-            var oracle = OracleAuc.Compute(result.HazardTruthFile, set, outcome.TestCutoff);
+            // The generator's hazard is the chance of leaving for good. It ranks the contractual label (a contract ends in the
+            // window) but not the non-contractual one (no order in the window), which also counts quiet customers who stay,
+            // so the oracle is only computed where it is the best possible ranking of the label.
+            var oracle = set.Definition.Kind == Kizuki.Features.Labels.ChurnKind.Contractual
+                ? OracleAuc.Compute(result.HazardTruthFile, set, outcome.TestCutoff)
+                : double.NaN;
             return new DemoModel(metadata, oracle, watch.Elapsed, null);
         }
         catch (InvalidOperationException e)

@@ -92,11 +92,16 @@ internal static class DemoView
             return;
         }
 
+        var comparison = double.IsNaN(model.OracleAuc)
+            ? context.T(
+                "（解約の定義が「一定期間購入なし」のため、正解データの解約確率は最良の順位付けになりません。オラクル比較は省略します）",
+                " (churn here means \"no order in the window\", which the generator's leave-for-good hazard does not rank best, so no oracle comparison)")
+            : context.T(
+                $"、正解データから計算した最良の AUC（オラクル）{ModelView.F3(model.OracleAuc)}：オラクルの {model.ShareOfOracle.ToString("P1", System.Globalization.CultureInfo.InvariantCulture)}",
+                $"; the oracle AUC from the generator's true hazards is {ModelView.F3(model.OracleAuc)}: the model reaches {model.ShareOfOracle.ToString("P1", System.Globalization.CultureInfo.InvariantCulture)} of it");
         context.Console.MarkupLine(Markup.Escape(context.T(
-            $"モデル v{m.Version} を学習しました（{model.Elapsed.TotalSeconds:F1} 秒）。学習に使っていない最新の基準日での ROC-AUC {ModelView.F3(m.Test.RocAuc.Estimate)}、" +
-            $"正解データから計算した最良の AUC（オラクル）{ModelView.F3(model.OracleAuc)}：オラクルの {model.ShareOfOracle:P1}。",
-            $"Trained model v{m.Version} in {model.Elapsed.TotalSeconds:F1} s. ROC-AUC on the latest held-out cutoff {ModelView.F3(m.Test.RocAuc.Estimate)}; " +
-            $"the oracle AUC from the generator's true hazards is {ModelView.F3(model.OracleAuc)}: the model reaches {model.ShareOfOracle:P1} of it.")));
+            $"モデル v{m.Version} を学習しました（{model.Elapsed.TotalSeconds:F1} 秒）。学習に使っていない最新の基準日での ROC-AUC {ModelView.F3(m.Test.RocAuc.Estimate)}{comparison}。",
+            $"Trained model v{m.Version} in {model.Elapsed.TotalSeconds:F1} s. ROC-AUC on the latest held-out cutoff {ModelView.F3(m.Test.RocAuc.Estimate)}{comparison}.")));
         ModelView.RenderEvaluation(context, m);
     }
 }

@@ -116,4 +116,26 @@ public sealed class DemoCommandTests
         Assert.Equal(a.RootElement.GetProperty("summary").GetProperty("entities").GetRawText(),
             b.RootElement.GetProperty("summary").GetProperty("entities").GetRawText());
     }
+
+    [Fact]
+    public void Demo_Saas_TrainsAndComparesWithTheOracle()
+    {
+        using var dir = new TempDirectory();
+        var demo = CliRunner.Run("demo", "--customers", "1200", "--data-dir", dir.Path, "--json");
+        Assert.True(demo.ExitCode == 0, demo.Error);
+        using var json = JsonDocument.Parse(demo.Out);
+        var model = json.RootElement.GetProperty("model");
+        Assert.Equal(1, model.GetProperty("version").GetInt32());
+        Assert.InRange(model.GetProperty("auc").GetDouble(), 0.6, 1.0);
+        Assert.InRange(model.GetProperty("oracleAuc").GetDouble(), 0.7, 1.0);
+    }
+
+    [Fact]
+    public void Demo_Ec_LeavesTheOracleOutForNonContractualChurn()
+    {
+        using var dir = new TempDirectory();
+        var demo = CliRunner.Run("demo", "--scenario", "ec", "--customers", "1200", "--data-dir", dir.Path, "--lang", "en");
+        Assert.True(demo.ExitCode == 0, demo.Error);
+        Assert.Contains("no oracle comparison", demo.Out);
+    }
 }
