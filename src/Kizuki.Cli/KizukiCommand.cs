@@ -24,6 +24,12 @@ internal static class KizukiCommand
         root.Subcommands.Add(FeaturesCommand.Create(globals, environment));
         root.Subcommands.Add(ScoreCommand.Create(globals, environment));
         root.Subcommands.Add(TabularCommand.Create(globals, environment));
+        root.Subcommands.Add(LifetimeCommand.Create(globals, environment));
+        root.Subcommands.Add(RfmCommand.Create(globals, environment));
+        root.Subcommands.Add(ServeCommand.Create(globals, environment)); root.Subcommands.Add(UsersCommand.Create(globals, environment)); root.Subcommands.Add(ApiKeyCommand.Create(globals, environment));
+        root.Subcommands.Add(RulesCommand.Create(globals, environment));
+        root.Subcommands.Add(ExplainCommand.Create(globals, environment));
+        root.Subcommands.Add(DriversCommand.Create(globals, environment));
 
         var parsed = root.Parse(args);
         var invocation = new InvocationConfiguration

@@ -17,7 +17,10 @@ internal static class DemoCommand
     /// <summary>Where the generator's ground truth goes inside the data directory (never read by the product).</summary>
     public const string GroundTruthDirectoryName = "ground-truth";
 
-    public static Command Create(GlobalOptions globals, CliEnvironment environment)
+    /// <param name="globals">The global options.</param>
+    /// <param name="environment">Writers, clock and variables.</param>
+    /// <param name="started">With <c>--serve</c>: called once the dashboard listens (tests learn the address here).</param>
+    public static Command Create(GlobalOptions globals, CliEnvironment environment, Action<Kizuki.Web.RunningServer>? started = null)
     {
         var scenario = new Option<string>("--scenario")
         {
@@ -34,17 +37,25 @@ internal static class DemoCommand
         var force = new Option<bool>("--force") { Description = "Replace data in a data directory not made by kizuki demo / 既存データを置き換える" };
         var export = new Option<string?>("--export") { Description = "Also write the data as import-format CSV files into this directory / CSV でも書き出す" };
         var noTrain = new Option<bool>("--no-train") { Description = "Only generate and import; do not train and evaluate a model / モデルを学習しない" };
+        var serve = new Option<bool>("--serve") { Description = "Then start the dashboard with a new admin password (Ctrl+C to stop) / 続けてダッシュボードを起動" };
+        var urls = ServeCommand.UrlsOption();
 
         var command = new Command("demo", "Create a demo business, import it and summarise it / デモ用の事業データを作成して取り込む")
         {
-            scenario, customers, seed, force, export, noTrain,
+            scenario, customers, seed, force, export, noTrain, serve, urls,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellation) =>
         {
             var context = CliContext.From(parse, globals, environment);
             var chosen = DemoScenarios.TryParse(parse.GetValue(scenario), out var parsed) ? parsed : DemoScenario.Saas;
             var options = new DemoOptions { Scenario = chosen, Customers = parse.GetValue(customers), Seed = parse.GetValue(seed) };
-            return Run(context, options, parse.GetValue(force), parse.GetValue(export), !parse.GetValue(noTrain));
+            var exit = Run(context, options, parse.GetValue(force), parse.GetValue(export), !parse.GetValue(noTrain));
+            if (exit == 0 && parse.GetValue(serve))
+            {
+                await ServeCommand.ServeDemoAsync(context, parse.GetValue(urls)!, started, cancellation).ConfigureAwait(false);
+            }
+
+            return exit;
         });
         return command;
     }

@@ -22,25 +22,34 @@ internal static class DemoTraining
             // window) but not the non-contractual one (no order in the window), which also counts quiet customers who stay,
             // so the oracle is only computed where it is the best possible ranking of the label.
             var oracle = set.Definition.Kind == Kizuki.Features.Labels.ChurnKind.Contractual
-                ? OracleAuc.Compute(result.HazardTruthFile, set, outcome.TestCutoff)
-                : double.NaN;
+                ? OracleAuc.Compute(result.CustomersTruthFile, result.HazardTruthFile, set, outcome.TestCutoff)
+                : OracleAucs.None;
             return new DemoModel(metadata, oracle, watch.Elapsed, null);
         }
         catch (InvalidOperationException e)
         {
             // Too little history or too few churners to learn from: the demo's data is still there; say why there is no model.
-            return new DemoModel(null, double.NaN, watch.Elapsed, e.Message);
+            return new DemoModel(null, OracleAucs.None, watch.Elapsed, e.Message);
         }
     }
 }
 
 /// <summary>What the demo's modelling step produced.</summary>
 /// <param name="Metadata">The trained model's record, or null when none could be trained.</param>
-/// <param name="OracleAuc">The oracle's ROC-AUC on the same held-out rows.</param>
+/// <param name="Oracle">The full and the knowable oracle's ROC-AUC on the same held-out rows (NaN where not comparable).</param>
 /// <param name="Elapsed">Time spent building the training set and training.</param>
 /// <param name="Failure">Why no model was trained, if so.</param>
-internal sealed record DemoModel(ModelMetadata? Metadata, double OracleAuc, TimeSpan Elapsed, string? Failure)
+internal sealed record DemoModel(ModelMetadata? Metadata, OracleAucs Oracle, TimeSpan Elapsed, string? Failure)
 {
-    /// <summary>The model's AUC as a share of the oracle's.</summary>
-    public double ShareOfOracle => Metadata is null ? double.NaN : Metadata.Test.RocAuc.Estimate / OracleAuc;
+    /// <summary>The full oracle's AUC: it also knows churn whose cause begins after the cutoff.</summary>
+    public double OracleAuc => Oracle.Full;
+
+    /// <summary>The knowable oracle's AUC: only what could be known at the cutoff.</summary>
+    public double KnowableOracleAuc => Oracle.Knowable;
+
+    /// <summary>The model's AUC as a share of the full oracle's.</summary>
+    public double ShareOfOracle => Metadata is null ? double.NaN : Metadata.Test.RocAuc.Estimate / Oracle.Full;
+
+    /// <summary>The model's AUC as a share of the knowable oracle's.</summary>
+    public double ShareOfKnowable => Metadata is null ? double.NaN : Metadata.Test.RocAuc.Estimate / Oracle.Knowable;
 }

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Kizuki.Cli.Output;
+using Kizuki.Explanations;
 using Kizuki.Features;
 using Kizuki.Features.Batch;
 using Kizuki.Ingest;
+using Kizuki.Modeling.Churn;
 using Kizuki.Modeling.Registry;
 using Kizuki.Scoring;
 using Kizuki.Storage;
@@ -57,19 +59,44 @@ internal static class ScoreCommand
                 work: report => BatchFeatureEvaluator.Evaluate(store, new FeatureContext(context.Settings.Features), instant,
                     new Progress(share => report(share * 1000))));
             var featureTime = watch.Elapsed;
-            var run = ChurnScorer.Score(table, model, metadata, context.Settings.Scoring, environment.Time.GetUtcNow());
+            var run = ChurnScorer.Score(table, model, metadata, context.Settings.Scoring, environment.Time.GetUtcNow(), NewExplainer(context, model));
             var scoreTime = watch.Elapsed - featureTime;
             store.SaveScores(run.Scores);
             var path = parse.GetValue(output) is { } file ? Path.GetFullPath(file) : null;
             if (path is not null)
             {
-                ScoreCsv.Write(run, path);
+                ScoreCsv.Write(run, path, context.Language);
             }
 
             ScoreView.Render(context, run, count, path, new ScoreTimings(featureTime, scoreTime, watch.Elapsed));
             return 0;
         });
         return command;
+    }
+
+    /// <summary>An explainer of <paramref name="model"/> under the data directory's settings (catalog, regrouping, playbook, currency, zone).</summary>
+    public static Explainer NewExplainer(CliContext context, ChurnEnsemble model) =>
+        new(model, new FeatureContext(context.Settings.Features).Catalog.Definitions, context.Settings.Explanations,
+            new ReasonFormat(context.Settings.Currency, context.Settings.Zone));
+
+    /// <summary>
+    /// Scores and explains every active customer with the active model at <paramref name="asOf"/> and stores the scores
+    /// with their reasons (used by <c>kizuki demo</c>); null when no model is active.
+    /// </summary>
+    public static ScoringRun? ScoreAndStore(CliContext context, IStore store, DateTimeOffset asOf)
+    {
+        var registry = new ModelRegistry(context.DataDirectory);
+        if (registry.Active is not { } version)
+        {
+            return null;
+        }
+
+        var model = registry.Load(version);
+        var table = BatchFeatureEvaluator.Evaluate(store, new FeatureContext(context.Settings.Features), asOf);
+        var run = ChurnScorer.Score(table, model, registry.Metadata(version), context.Settings.Scoring, context.Environment.Time.GetUtcNow(),
+            NewExplainer(context, model));
+        store.SaveScores(run.Scores);
+        return run;
     }
 
     /// <summary>Passes the share of customers done to the progress bar.</summary>

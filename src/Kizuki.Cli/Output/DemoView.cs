@@ -38,6 +38,8 @@ internal static class DemoView
                     auc = model.Metadata?.Test.RocAuc.Estimate,
                     oracleAuc = model.OracleAuc,
                     shareOfOracle = model.ShareOfOracle,
+                    knowableOracleAuc = model.KnowableOracleAuc,
+                    shareOfKnowableOracle = model.ShareOfKnowable,
                     seconds = Math.Round(model.Elapsed.TotalSeconds, 3),
                     failure = model.Failure,
                 },
@@ -74,6 +76,10 @@ internal static class DemoView
         if (model is not null)
         {
             WriteModel(context, model);
+            if (model.Metadata is not null)
+            {
+                WriteTopRisks(context, options, result);
+            }
         }
 
         if (exportDirectory is not null)
@@ -83,6 +89,35 @@ internal static class DemoView
                 $"Import-format CSV files: {Path.GetFullPath(exportDirectory)}")));
         }
     }
+
+    /// <summary>Scores the demo with the new model, stores the scores with reasons, and shows the top risks with their reasons and action.</summary>
+    private static void WriteTopRisks(CliContext context, DemoOptions options, DemoResult result)
+    {
+        using var store = context.OpenStore();
+        if (Commands.ScoreCommand.ScoreAndStore(context, store, options.HistoryEnd) is not { } run)
+        {
+            return;
+        }
+
+        var leaders = run.Top(5);
+        context.Console.MarkupLine(Markup.Escape(context.T(
+            $"{CliContext.N(run.Scores.Count)} 顧客を採点し、理由とともに保存しました。リスク金額の上位 {leaders.Count} 顧客:",
+            $"Scored {CliContext.N(run.Scores.Count)} customers and stored the scores with their reasons. Top {leaders.Count} by revenue at risk:")));
+        ScoreView.WriteReasons(context, leaders);
+        if (run.Reasons is { } reasons)
+        {
+            var agreement = Kizuki.Explanations.MechanismAgreement.Measure(run.Scores, reasons, result.CustomersTruthFile);
+            if (agreement.Customers > 0)
+            {
+                var share = agreement.Share.ToString("P1", CultureInfo.InvariantCulture);
+                context.Console.MarkupLine(Markup.Escape(context.T(
+                    $"高リスク顧客 {CliContext.N(agreement.Customers)} 人のうち {share} で、生成器が仕込んだ解約の仕組み（正解データ）が上位の理由に入っています。",
+                    $"For {share} of {CliContext.N(agreement.Customers)} high-risk customers, the churn mechanism the generator planted (ground truth) is among the top reasons.")));
+            }
+        }
+    }
+
+    private static string Percent(double share) => share.ToString("P1", System.Globalization.CultureInfo.InvariantCulture);
 
     private static void WriteModel(CliContext context, Commands.DemoModel model)
     {
@@ -97,8 +132,10 @@ internal static class DemoView
                 "（解約の定義が「一定期間購入なし」のため、正解データの解約確率は最良の順位付けになりません。オラクル比較は省略します）",
                 " (churn here means \"no order in the window\", which the generator's leave-for-good hazard does not rank best, so no oracle comparison)")
             : context.T(
-                $"、正解データから計算した最良の AUC（オラクル）{ModelView.F3(model.OracleAuc)}：オラクルの {model.ShareOfOracle.ToString("P1", System.Globalization.CultureInfo.InvariantCulture)}",
-                $"; the oracle AUC from the generator's true hazards is {ModelView.F3(model.OracleAuc)}: the model reaches {model.ShareOfOracle.ToString("P1", System.Globalization.CultureInfo.InvariantCulture)} of it");
+                $"。正解データのオラクル AUC: 基準日に知り得た情報だけ {ModelView.F3(model.KnowableOracleAuc)}（モデルはその {Percent(model.ShareOfKnowable)}）、"
+                + $"基準日より後に始まる原因や兆候のない解約まで知る完全なオラクル {ModelView.F3(model.OracleAuc)}（モデルはその {Percent(model.ShareOfOracle)}）",
+                $". Oracle AUC from the ground truth: knowable at the cutoff {ModelView.F3(model.KnowableOracleAuc)} (the model reaches {Percent(model.ShareOfKnowable)} of it); "
+                + $"full, which also knows churn whose cause starts after the cutoff or shows no signal, {ModelView.F3(model.OracleAuc)} ({Percent(model.ShareOfOracle)})");
         context.Console.MarkupLine(Markup.Escape(context.T(
             $"モデル v{m.Version} を学習しました（{model.Elapsed.TotalSeconds:F1} 秒）。学習に使っていない最新の基準日での ROC-AUC {ModelView.F3(m.Test.RocAuc.Estimate)}{comparison}。",
             $"Trained model v{m.Version} in {model.Elapsed.TotalSeconds:F1} s. ROC-AUC on the latest held-out cutoff {ModelView.F3(m.Test.RocAuc.Estimate)}{comparison}.")));

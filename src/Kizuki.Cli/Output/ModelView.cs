@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kizuki.Modeling.Churn;
 using Kizuki.Modeling.Evaluation;
 using Kizuki.Modeling.Registry;
 using Spectre.Console;
@@ -26,15 +27,39 @@ internal static class ModelView
         dataFingerprint = m.DataFingerprint,
     };
 
-    public static object ToJson(ModelMetadata m, int rows, TimeSpan buildTime, TimeSpan total) => new
+    public static object ToJson(ModelMetadata m, int rows, TimeSpan buildTime, TimeSpan total, IReadOnlyList<TrainingStage>? stages = null) => new
     {
         version = m.Version,
         trainingSetRows = rows,
         trainingSetSeconds = Math.Round(buildTime.TotalSeconds, 2),
         seconds = Math.Round(total.TotalSeconds, 2),
         auc = m.Test.RocAuc.Estimate,
+        stages = (stages ?? []).Select(s => new
+        {
+            name = s.Name,
+            seconds = Math.Round(s.Elapsed.TotalSeconds, 3),
+            cpuSeconds = Math.Round(s.Cpu.TotalSeconds, 3),
+        }),
         model = m,
     };
+
+    /// <summary>Each training stage's elapsed and CPU time (CPU counts every thread, so it can exceed the elapsed time).</summary>
+    public static void RenderStages(CliContext context, IReadOnlyList<TrainingStage> stages)
+    {
+        var table = new Table().AddColumn(context.T("段階", "stage"))
+            .AddColumn(new TableColumn(context.T("経過 (秒)", "elapsed (s)")).RightAligned())
+            .AddColumn(new TableColumn(context.T("CPU (秒)", "CPU (s)")).RightAligned());
+        foreach (var s in stages)
+        {
+            table.AddRow(Markup.Escape(s.Name), Seconds(s.Elapsed), Seconds(s.Cpu));
+        }
+
+        table.AddRow(context.T("合計", "total"), Seconds(TimeSpan.FromTicks(stages.Sum(s => s.Elapsed.Ticks))),
+            Seconds(TimeSpan.FromTicks(stages.Sum(s => s.Cpu.Ticks))));
+        context.Console.Write(table);
+    }
+
+    private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
 
     public static void RenderTraining(CliContext context, ModelMetadata m, int rows, TimeSpan buildTime, TimeSpan total)
     {
@@ -42,6 +67,22 @@ internal static class ModelView
             $"モデル v{m.Version} を学習し、使用中にしました（学習データ {CliContext.N(rows)} 行、{buildTime.TotalSeconds:F1} 秒で作成、全体 {total.TotalSeconds:F1} 秒）。",
             $"Trained model v{m.Version} and made it active ({CliContext.N(rows)} training rows built in {buildTime.TotalSeconds:F1} s; {total.TotalSeconds:F1} s in all).")));
         RenderEvaluation(context, m);
+    }
+
+    /// <summary>Says which model is stored: the evaluated one, or its refit on every cutoff (which no data is left to evaluate).</summary>
+    private static void RenderStoredModel(CliContext context, ModelMetadata m)
+    {
+        if (m.Refit is not { } r)
+        {
+            context.Console.MarkupLine(Markup.Escape(context.T(
+                "保存したモデルは上で評価したモデルそのものです。",
+                "The stored model is the evaluated model above.")));
+            return;
+        }
+
+        context.Console.MarkupLine(Markup.Escape(context.T(
+            $"保存したモデルは、上で評価したモデルと同じ設定（木 {r.TreeIterations} 本）で最新の {context.FormatLocal(r.LastTrainingCutoff)} までの全基準日（{CliContext.N(r.TrainingRows)} 行）から学習し直したものです。確率の較正は評価用の各モデルが未見の基準日で出したスコアで行いました（{r.Calibration}）。上の評価はこの再学習前のモデルの値です。",
+            $"The stored model is the evaluated recipe refitted on every cutoff up to {context.FormatLocal(r.LastTrainingCutoff)} ({CliContext.N(r.TrainingRows)} rows, {r.TreeIterations} trees); its calibration ({r.Calibration}) was fitted on the evaluated fits' scores on cutoffs they never saw. The figures above are those of the evaluated model before the refit.")));
     }
 
     public static void RenderEvaluation(CliContext context, ModelMetadata m)
@@ -77,6 +118,7 @@ internal static class ModelView
         }
 
         context.Console.Write(calibration);
+        RenderStoredModel(context, m);
         if (m.Backtest.Count > 0)
         {
             context.Console.MarkupLine(Markup.Escape(context.T("過去の基準日での検証（ローリング・バックテスト）:", "Rolling backtest on earlier cutoffs:")));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kizuki.Cli.Commands;
+using Kizuki.Explanations;
 using Kizuki.Scoring;
 using Kizuki.Storage;
 using Spectre.Console;
@@ -29,6 +30,9 @@ internal static class ScoreView
                     probability = Math.Round(s.Probability, 6),
                     band = BandName(s.Band),
                     revenueAtRisk = s.RevenueAtRisk,
+                    reasons = ReasonsOf(s)?.Raising.Select(r => r.Sentence(context.Language)),
+                    loweringReasons = ReasonsOf(s)?.Lowering.Select(r => r.Sentence(context.Language)),
+                    action = ReasonsOf(s)?.Action?.Text(context.Language),
                 }),
                 featureSeconds = Math.Round(timings.Features.TotalSeconds, 3),
                 scoringSeconds = Math.Round(timings.Scoring.TotalSeconds, 3),
@@ -79,7 +83,40 @@ internal static class ScoreView
         }
 
         context.Console.Write(table);
+        WriteReasons(context, leaders);
     }
+
+    /// <summary>Each customer with their reasons and the suggested action, numbered as in the table above.</summary>
+    public static void WriteReasons(CliContext context, IReadOnlyList<StoredScore> leaders)
+    {
+        for (var i = 0; i < leaders.Count; i++)
+        {
+            if (ReasonsOf(leaders[i]) is not { } reasons)
+            {
+                continue;
+            }
+
+            context.Console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"{i + 1}. {leaders[i].CustomerId} ({leaders[i].Probability.ToString("P1", CultureInfo.InvariantCulture)})")));
+            foreach (var reason in reasons.Raising)
+            {
+                context.Console.MarkupLine(Markup.Escape("   ▲ " + reason.Sentence(context.Language)));
+            }
+
+            foreach (var reason in reasons.Lowering)
+            {
+                context.Console.MarkupLine(Markup.Escape("   ▽ " + reason.Sentence(context.Language)));
+            }
+
+            if (reasons.Action is { } action)
+            {
+                context.Console.MarkupLine(Markup.Escape(context.T("   → 対応: ", "   → action: ") + action.Text(context.Language)));
+            }
+        }
+    }
+
+    /// <summary>The stored reasons of a score, or null when it has none.</summary>
+    public static CustomerReasons? ReasonsOf(StoredScore score) => score.Reasons is { } json ? ReasonsJson.Read(json) : null;
 
     /// <summary>The band's name in files and JSON: high, medium or low.</summary>
     public static string BandName(RiskBand band) => band.ToString().ToLowerInvariant();

@@ -37,6 +37,15 @@ public sealed record KizukiSettings
     /// <summary>How scores are banded into high, medium and low risk.</summary>
     public Kizuki.Scoring.ScoringSettings Scoring { get; init; } = new();
 
+    /// <summary>RFM and CPM thresholds and customer lifetime value for shops without contracts.</summary>
+    public Kizuki.Lifetime.LifetimeSettings Lifetime { get; init; } = new();
+
+    /// <summary>Alert rules, health score, notification channels and follow-up templates.</summary>
+    public Kizuki.Alerts.AlertSettings Alerts { get; init; } = new();
+
+    /// <summary>How scores are explained: number of reasons, regrouping of features, and the playbook of actions.</summary>
+    public Kizuki.Explanations.ExplanationSettings Explanations { get; init; } = new();
+
     /// <summary>The time zone as an object; throws naming the setting when the id is unknown.</summary>
     [JsonIgnore]
     public TimeZoneInfo Zone

@@ -21,8 +21,10 @@ internal sealed class CustomerStory
         SignupDay = signupDay;
         SignupAt = signupAt;
         Hazard = new float[months];
+        BackgroundHazard = new float[months];
         ActiveMechanism = new ChurnMechanism[months];
         Array.Fill(Hazard, float.NaN);
+        Array.Fill(BackgroundHazard, float.NaN);
     }
 
     public int Index { get; }
@@ -60,6 +62,10 @@ internal sealed class CustomerStory
 
     /// <summary>True monthly churn hazard per history month; NaN where the customer is not (or no longer) a customer.</summary>
     public float[] Hazard { get; }
+
+    /// <summary>The part of <see cref="Hazard"/> no episode drives (background, seasonality, contract shape); NaN where
+    /// <see cref="Hazard"/> is. What is left of the hazard when nothing about the episode can be known.</summary>
+    public float[] BackgroundHazard { get; }
 
     /// <summary>The mechanism active at each month start.</summary>
     public ChurnMechanism[] ActiveMechanism { get; }

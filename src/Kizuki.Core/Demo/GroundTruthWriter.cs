@@ -5,12 +5,17 @@ namespace Kizuki.Demo;
 
 /// <summary>Writes the hidden truth of a demo: <c>customers.csv</c> and <c>hazard.csv</c>. The product never reads them.</summary>
 /// <remarks>
-/// <c>customers.csv</c>: customer_id, scenario, mechanism, churned_at (UTC, empty if the customer stayed), recovered.
+/// <c>customers.csv</c>: customer_id, scenario, mechanism, churned_at (UTC, empty if the customer stayed), recovered,
+/// episode (the mechanism of the customer's one episode, silent ones included; none without one) and episode_onset (local
+/// start of the episode's first day, with offset; empty without one).
 /// <c>hazard.csv</c>: customer_id, month_start (local, with offset), hazard (true monthly churn probability),
-/// active_mechanism — one row per month the customer was a customer, so the oracle AUC can be computed.
+/// active_mechanism, background_hazard (the part no episode drives) — one row per month the customer was a customer,
+/// so the oracles in <see cref="OracleAuc"/> can be computed.
 /// </remarks>
 internal sealed class GroundTruthWriter : IDisposable
 {
+    private const string InstantFormat = "yyyy-MM-dd'T'HH:mm:sszzz";
+
     private readonly DemoWorld _world;
     private readonly string _scenario;
     private readonly string[] _monthLabels;
@@ -22,14 +27,14 @@ internal sealed class GroundTruthWriter : IDisposable
         Directory.CreateDirectory(directory);
         _world = world;
         _scenario = DemoScenarios.Name(scenario);
-        _monthLabels = [.. world.MonthStarts.Select(m => m.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture))];
+        _monthLabels = [.. world.MonthStarts.Select(m => m.ToString(InstantFormat, CultureInfo.InvariantCulture))];
         CustomersPath = Path.Combine(directory, DemoGenerator.CustomersTruthFileName);
         HazardPath = Path.Combine(directory, DemoGenerator.HazardTruthFileName);
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         _customers = new StreamWriter(CustomersPath, append: false, utf8, bufferSize: 1 << 16) { NewLine = "\n" };
         _hazard = new StreamWriter(HazardPath, append: false, utf8, bufferSize: 1 << 16) { NewLine = "\n" };
-        _customers.WriteLine("customer_id,scenario,mechanism,churned_at,recovered");
-        _hazard.WriteLine("customer_id,month_start,hazard,active_mechanism");
+        _customers.WriteLine("customer_id,scenario,mechanism,churned_at,recovered,episode,episode_onset");
+        _hazard.WriteLine("customer_id,month_start,hazard,active_mechanism,background_hazard");
     }
 
     public string CustomersPath { get; }
@@ -55,7 +60,16 @@ internal sealed class GroundTruthWriter : IDisposable
             _customers.Write(buffer[..written]);
         }
 
-        _customers.WriteLine(story.Recovered ? ",true" : ",false");
+        _customers.Write(story.Recovered ? ",true," : ",false,");
+        var episode = story.OnsetDay < _world.Days ? story.Mechanism : ChurnMechanism.None;
+        _customers.Write(ChurnMechanisms.Name(episode));
+        _customers.Write(',');
+        if (episode != ChurnMechanism.None)
+        {
+            _customers.Write(_world.LocalDate(story.OnsetDay).ToString(InstantFormat, CultureInfo.InvariantCulture));
+        }
+
+        _customers.WriteLine();
 
         for (var k = 0; k < story.Hazard.Length; k++)
         {
@@ -75,7 +89,14 @@ internal sealed class GroundTruthWriter : IDisposable
             }
 
             _hazard.Write(',');
-            _hazard.WriteLine(ChurnMechanisms.Name(story.ActiveMechanism[k]));
+            _hazard.Write(ChurnMechanisms.Name(story.ActiveMechanism[k]));
+            _hazard.Write(',');
+            if (story.BackgroundHazard[k].TryFormat(buffer, out var backgroundLength, "0.######", CultureInfo.InvariantCulture))
+            {
+                _hazard.Write(buffer[..backgroundLength]);
+            }
+
+            _hazard.WriteLine();
         }
     }
 

@@ -103,16 +103,12 @@ internal static class StoryPlanner
             var touched = story.TouchDay >= 0 && !story.TouchIsControl && monthStart >= story.TouchDay;
             var lift = Lift[(int)story.Mechanism] * intensity * intensity * (touched ? TouchEffect : 1.0);
             var background = profile.BaseMonthly * profile.Season[world.CalendarMonth(monthStart)];
-            var hazard = background + lift;
             var renewal = RenewalIn(profile.RenewalDays, from, monthEnd);
             var midTerm = profile.RenewalDays is not null && renewal < 0;
-            if (profile.RenewalDays is not null)
-            {
-                hazard = midTerm ? background * MidTermShare : 1 - Math.Pow(1 - Math.Min(hazard, 0.9), 4);
-            }
-
-            hazard = Math.Min(0.95, hazard * (monthEnd - from) / (monthEnd - monthStart));
+            var share = (monthEnd - from) / (double)(monthEnd - monthStart);
+            var hazard = Math.Min(0.95, ContractShape(profile, midTerm, background + lift, background) * share);
             story.Hazard[k] = (float)hazard;
+            story.BackgroundHazard[k] = (float)Math.Min(0.95, ContractShape(profile, midTerm, background, background) * share);
             story.ActiveMechanism[k] = intensity > 0.05 ? story.Mechanism : ChurnMechanism.None;
             if (rng.NextDouble() >= hazard)
             {
@@ -126,6 +122,13 @@ internal static class StoryPlanner
             return;
         }
     }
+
+    /// <summary>An annual contract keeps a small share of the background mid-term and concentrates a year's hazard on the
+    /// renewal month; monthly and open-ended customers take the hazard as it is.</summary>
+    private static double ContractShape(HazardProfile profile, bool midTerm, double hazard, double background) =>
+        profile.RenewalDays is null ? hazard
+        : midTerm ? background * MidTermShare
+        : 1 - Math.Pow(1 - Math.Min(hazard, 0.9), 4);
 
     private static int RenewalIn(int[]? renewalDays, int from, int to)
     {

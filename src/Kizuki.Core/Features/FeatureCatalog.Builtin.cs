@@ -15,6 +15,7 @@ public sealed partial class FeatureCatalog
             new ActivityFeatures(context),
             new TicketFeatures(),
             new SurveyFeatures(),
+            new TouchFeatures(),
             new ProfileFeatures(context.Settings.CategoricalAttributes),
             new MetricFeatures(context),
         };

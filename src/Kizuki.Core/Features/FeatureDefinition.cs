@@ -17,6 +17,13 @@ public sealed record FeatureDefinition(
     string DefinitionJa,
     string DefinitionEn)
 {
+    /// <summary>
+    /// The reason group explanations gather this feature under, finer than <see cref="Field"/> (e.g. <c>logins</c>,
+    /// <c>pricing_pages</c>, <c>renewal</c>); its labels and default action come from <see cref="FeatureCatalog.ReasonGroups"/>.
+    /// Default: the catalog's group for the name, else the field's group (see <see cref="FeatureCatalog.ReasonGroupOf"/>).
+    /// </summary>
+    public string ReasonGroup { get; init; } = FeatureCatalog.ReasonGroupOf(Name, Field);
+
     /// <summary>The label in a language (<c>ja</c> or <c>en</c>).</summary>
     public string Label(string language) => language == "en" ? LabelEn : LabelJa;
 

@@ -1,3 +1,4 @@
+using Kizuki.Explanations;
 using Kizuki.Features.Batch;
 using Kizuki.Modeling.Churn;
 using Kizuki.Modeling.Registry;
@@ -28,10 +29,14 @@ internal static class ChurnScorer
     /// <summary>The feature that sums spend in the last 365 days.</summary>
     public const string RecentSpendFeature = "spend_365d";
 
-    /// <summary>Scores the active customers of <paramref name="table"/>.</summary>
+    /// <summary>Scores the active customers of <paramref name="table"/>; with an explainer, each score also gets its reasons.</summary>
+    /// <remarks>
+    /// With <paramref name="explainer"/> (made for the same model), the probabilities come from the same batch as the exact
+    /// contributions, and each <see cref="StoredScore.Reasons"/> holds the top reasons and the suggested action as JSON.
+    /// </remarks>
     /// <exception cref="InvalidOperationException">The model reads a feature the table lacks (the catalog changed since training).</exception>
     public static ScoringRun Score(FeatureTable table, ChurnEnsemble model, ModelMetadata metadata, ScoringSettings settings,
-        DateTimeOffset scoredAt)
+        DateTimeOffset scoredAt, Explainer? explainer = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(model);
@@ -51,8 +56,16 @@ internal static class ChurnScorer
         }
 
         var rows = ActiveRows(table, metadata.ChurnKind);
-        var x = model.Encoder.Encode(c => table.Numbers(positions[c]), c => table.Categories(positions[c]), rows);
-        var probabilities = model.Probabilities(x);
+        if (explainer is not null && !ReferenceEquals(explainer.Model, model))
+        {
+            throw new ArgumentException("The explainer explains another model.", nameof(explainer));
+        }
+
+        var batch = explainer?.Explain(table, rows);
+        var reasons = batch?.AllReasons();
+        var probabilities = batch is not null
+            ? batch.Contributions.Probabilities
+            : model.Probabilities(model.Encoder.Encode(c => table.Numbers(positions[c]), c => table.Categories(positions[c]), rows));
         var revenue = RevenueBase(table, metadata.ChurnKind);
         var names = columns.Select(c => c.Name).ToArray();
         var numbers = positions.Select((p, c) => columns[c].IsCategorical ? null : table.Numbers(p)).ToArray();
@@ -71,10 +84,13 @@ internal static class ChurnScorer
 
             var probability = Math.Clamp(probabilities[i], 0, 1);
             scores[i] = new StoredScore(table.CustomerIds[row], table.AsOf, metadata.Version, probability, settings.BandOf(probability),
-                RevenueAtRisk(probability, revenue[row]), features, scoredAt);
+                RevenueAtRisk(probability, revenue[row]), features, scoredAt)
+            {
+                Reasons = reasons is null ? null : ReasonsJson.Write(reasons[i]),
+            };
         }
 
-        return new ScoringRun(table, metadata, rows, scores, names);
+        return new ScoringRun(table, metadata, rows, scores, names, reasons, batch);
     }
 
     /// <summary>The rows of customers who can still churn under the model's churn kind.</summary>

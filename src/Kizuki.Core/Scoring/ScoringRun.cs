@@ -1,3 +1,4 @@
+using Kizuki.Explanations;
 using Kizuki.Features.Batch;
 using Kizuki.Modeling.Registry;
 using Kizuki.Storage;
@@ -10,12 +11,16 @@ namespace Kizuki.Scoring;
 /// <param name="Rows">The table rows scored (the active customers), in customer id order.</param>
 /// <param name="Scores">One score per scored row, in the same order as <paramref name="Rows"/>.</param>
 /// <param name="FeatureNames">The model's features, in the order it reads them.</param>
+/// <param name="Reasons">Each score's reasons and action, in the order of <paramref name="Scores"/>; null when scored without explanations.</param>
+/// <param name="Explanations">The exact contributions behind <paramref name="Reasons"/>; null when scored without explanations.</param>
 internal sealed record ScoringRun(
     FeatureTable Table,
     ModelMetadata Model,
     IReadOnlyList<int> Rows,
     IReadOnlyList<StoredScore> Scores,
-    IReadOnlyList<string> FeatureNames)
+    IReadOnlyList<string> FeatureNames,
+    IReadOnlyList<CustomerReasons>? Reasons = null,
+    ExplanationBatch? Explanations = null)
 {
     /// <summary>The as-of instant.</summary>
     public DateTimeOffset AsOf => Table.AsOf;

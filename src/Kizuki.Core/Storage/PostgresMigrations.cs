@@ -126,5 +126,66 @@ internal static class PostgresMigrations
             );
             CREATE INDEX scores_as_of ON scores (as_of, customer_id);
             """),
+        new(3, "Scores keep their reasons: the top factors and the suggested action as JSON (null for scores stored before)", """
+            ALTER TABLE scores ADD COLUMN reasons jsonb;
+            """),
+        new(4, "Users, API keys (hashes only) and the audit log of every change, for the web dashboard's sign-in and roles", """
+            CREATE TABLE users (
+                name text COLLATE "C" NOT NULL PRIMARY KEY,
+                role text NOT NULL,
+                password_hash text NOT NULL,
+                created_at timestamptz NOT NULL
+            );
+            CREATE TABLE api_keys (
+                id text COLLATE "C" NOT NULL PRIMARY KEY,
+                secret_hash text NOT NULL,
+                role text NOT NULL,
+                label text,
+                created_at timestamptz NOT NULL,
+                created_by text NOT NULL,
+                revoked_at timestamptz
+            );
+            CREATE TABLE audit_log (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                at timestamptz NOT NULL,
+                actor text NOT NULL,
+                action text NOT NULL,
+                target text NOT NULL,
+                detail text
+            );
+            """),
+        new(5, "Alerts, the alert state (last firing per rule and customer) and staff tasks with their outcomes", """
+            CREATE TABLE alerts (
+                id text COLLATE "C" NOT NULL PRIMARY KEY,
+                rule text NOT NULL,
+                customer_id text COLLATE "C" NOT NULL,
+                severity text NOT NULL,
+                fired_at timestamptz NOT NULL,
+                probability double precision,
+                top_reason text,
+                reasons text,
+                is_control integer NOT NULL
+            );
+            CREATE INDEX alerts_fired ON alerts (fired_at);
+            CREATE TABLE alert_state (
+                rule text COLLATE "C" NOT NULL,
+                customer_id text COLLATE "C" NOT NULL,
+                last_fired_at timestamptz NOT NULL,
+                PRIMARY KEY (rule, customer_id)
+            );
+            CREATE TABLE tasks (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                alert_id text COLLATE "C" NOT NULL UNIQUE,
+                customer_id text COLLATE "C" NOT NULL,
+                rule text NOT NULL,
+                severity text NOT NULL,
+                created_at timestamptz NOT NULL,
+                owner text,
+                status text NOT NULL,
+                notes text NOT NULL DEFAULT '',
+                updated_at timestamptz NOT NULL
+            );
+            CREATE INDEX tasks_status ON tasks (status, created_at);
+            """),
     ];
 }

@@ -144,5 +144,66 @@ internal static class SqliteMigrations
             ) STRICT, WITHOUT ROWID;
             CREATE INDEX scores_as_of ON scores (as_of, customer_id);
             """),
+        new(4, "Scores keep their reasons: the top factors and the suggested action as JSON (null for scores stored before)", """
+            ALTER TABLE scores ADD COLUMN reasons TEXT;
+            """),
+        new(5, "Users, API keys (hashes only) and the audit log of every change, for the web dashboard's sign-in and roles", """
+            CREATE TABLE users (
+                name TEXT NOT NULL PRIMARY KEY,
+                role TEXT NOT NULL,
+                password_hash TEXT NOT NULL,
+                created_at INTEGER NOT NULL
+            ) STRICT;
+            CREATE TABLE api_keys (
+                id TEXT NOT NULL PRIMARY KEY,
+                secret_hash TEXT NOT NULL,
+                role TEXT NOT NULL,
+                label TEXT,
+                created_at INTEGER NOT NULL,
+                created_by TEXT NOT NULL,
+                revoked_at INTEGER
+            ) STRICT;
+            CREATE TABLE audit_log (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                at INTEGER NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                target TEXT NOT NULL,
+                detail TEXT
+            ) STRICT;
+            """),
+        new(6, "Alerts, the alert state (last firing per rule and customer) and staff tasks with their outcomes", """
+            CREATE TABLE alerts (
+                id TEXT NOT NULL PRIMARY KEY,
+                rule TEXT NOT NULL,
+                customer_id TEXT NOT NULL,
+                severity TEXT NOT NULL,
+                fired_at INTEGER NOT NULL,
+                probability REAL,
+                top_reason TEXT,
+                reasons TEXT,
+                is_control INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX alerts_fired ON alerts (fired_at);
+            CREATE TABLE alert_state (
+                rule TEXT NOT NULL,
+                customer_id TEXT NOT NULL,
+                last_fired_at INTEGER NOT NULL,
+                PRIMARY KEY (rule, customer_id)
+            ) STRICT, WITHOUT ROWID;
+            CREATE TABLE tasks (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                alert_id TEXT NOT NULL UNIQUE,
+                customer_id TEXT NOT NULL,
+                rule TEXT NOT NULL,
+                severity TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                owner TEXT,
+                status TEXT NOT NULL,
+                notes TEXT NOT NULL DEFAULT '',
+                updated_at INTEGER NOT NULL
+            ) STRICT;
+            CREATE INDEX tasks_status ON tasks (status, created_at);
+            """),
     ];
 }

@@ -11,10 +11,10 @@ namespace Kizuki.Storage;
 /// </remarks>
 internal sealed class StoreScores(IStoreDialect dialect)
 {
-    /// <summary>Rows per INSERT statement: 8 parameters each, few enough that binding stays cheap.</summary>
+    /// <summary>Rows per INSERT statement: 9 parameters each, few enough that binding stays cheap.</summary>
     public const int BatchRows = 50;
 
-    private const string Columns = "customer_id, as_of, model_version, probability, band, revenue_at_risk, features, scored_at";
+    private const string Columns = "customer_id, as_of, model_version, probability, band, revenue_at_risk, features, scored_at, reasons";
 
     public void Save(IReadOnlyList<StoredScore> scores)
     {
@@ -89,7 +89,10 @@ internal sealed class StoreScores(IStoreDialect dialect)
                 StoreValues.ParseEnum<RiskBand>(reader.GetString(4)),
                 dialect.ReadDecimal(reader, 5),
                 ScoreJson.Read(reader.GetString(6)),
-                dialect.ReadTime(reader, 7));
+                dialect.ReadTime(reader, 7))
+            {
+                Reasons = reader.IsDBNull(8) ? null : reader.GetString(8),
+            };
         }
     }
 
@@ -99,13 +102,13 @@ internal sealed class StoreScores(IStoreDialect dialect)
         for (var i = 0; i < rows; i++)
         {
             sql.Append(i == 0 ? "" : ", ").Append(System.Globalization.CultureInfo.InvariantCulture,
-                $"(@c{i}, @a{i}, @v{i}, @p{i}, @b{i}, @r{i}, {dialect.JsonParameter($"@f{i}")}, @s{i})");
+                $"(@c{i}, @a{i}, @v{i}, @p{i}, @b{i}, @r{i}, {dialect.JsonParameter($"@f{i}")}, @s{i}, {dialect.JsonParameter($"@x{i}")})");
         }
 
         sql.Append("""
              ON CONFLICT (customer_id, as_of, model_version) DO UPDATE SET
                 probability = excluded.probability, band = excluded.band, revenue_at_risk = excluded.revenue_at_risk,
-                features = excluded.features, scored_at = excluded.scored_at
+                features = excluded.features, scored_at = excluded.scored_at, reasons = excluded.reasons
             """);
         return sql.ToString();
     }
@@ -127,5 +130,6 @@ internal sealed class StoreScores(IStoreDialect dialect)
         command.AddParameter("r" + index, dialect.DecimalValue(score.RevenueAtRisk));
         command.AddParameter("f" + index, ScoreJson.Write(score.Features));
         command.AddParameter("s" + index, dialect.TimeValue(score.ScoredAt));
+        command.AddParameter("x" + index, score.Reasons);
     }
 }

@@ -20,7 +20,14 @@ public sealed record StoredScore(
     RiskBand Band,
     decimal RevenueAtRisk,
     IReadOnlyDictionary<string, object?> Features,
-    DateTimeOffset ScoredAt);
+    DateTimeOffset ScoredAt)
+{
+    /// <summary>
+    /// Why the score is what it is, as JSON: the top factors raising and lowering the risk with their sentences, and the
+    /// suggested action (see <c>Kizuki.Explanations.ReasonsJson</c>); null when the score was stored without reasons.
+    /// </summary>
+    public string? Reasons { get; init; }
+}
 
 /// <summary>How urgent a customer's churn risk is; the thresholds live in the scoring settings.</summary>
 public enum RiskBand

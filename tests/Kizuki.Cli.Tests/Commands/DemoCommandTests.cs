@@ -128,6 +128,9 @@ public sealed class DemoCommandTests
         Assert.Equal(1, model.GetProperty("version").GetInt32());
         Assert.InRange(model.GetProperty("auc").GetDouble(), 0.6, 1.0);
         Assert.InRange(model.GetProperty("oracleAuc").GetDouble(), 0.7, 1.0);
+        Assert.InRange(model.GetProperty("knowableOracleAuc").GetDouble(), 0.6, model.GetProperty("oracleAuc").GetDouble());
+        Assert.Equal(model.GetProperty("auc").GetDouble() / model.GetProperty("knowableOracleAuc").GetDouble(),
+            model.GetProperty("shareOfKnowableOracle").GetDouble(), 6);
     }
 
     [Fact]

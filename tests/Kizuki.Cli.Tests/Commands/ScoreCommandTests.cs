@@ -35,11 +35,11 @@ public sealed class ScoreCommandTests
         Assert.Equal(customers, lines.Length - 1);
 
         using var store = StoreFactory.Open(dir.Path);
-        var stored = store.Scores(asOf).ToList();
+        // The demo already scored with its own model (version 1); the store keeps both models' scores for the instant.
+        var version = root.GetProperty("modelVersion").GetInt32();
+        var stored = store.Scores(asOf).Where(s => s.ModelVersion == version).ToList();
         Assert.Equal(customers, stored.Count);
         Assert.Equal(lines.Skip(1).Select(l => l[..l.IndexOf(',', StringComparison.Ordinal)]), stored.Select(s => s.CustomerId));
-        var version = root.GetProperty("modelVersion").GetInt32();
-        Assert.All(stored, s => Assert.Equal(version, s.ModelVersion));
         Assert.All(stored, s => Assert.True(s.Features.Count > 10));
         var running = stored.Select(s => s.Features["has_running_subscription"]).Distinct().ToList();
         Assert.True(running.SequenceEqual([1.0]) || stored.All(s => s.Features["orders_365d"] is > 0.0));

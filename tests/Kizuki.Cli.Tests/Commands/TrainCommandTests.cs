@@ -15,6 +15,9 @@ public sealed class TrainCommandTests
         using var trained = JsonDocument.Parse(train.Out);
         Assert.Equal(1, trained.RootElement.GetProperty("version").GetInt32());
         Assert.InRange(trained.RootElement.GetProperty("auc").GetDouble(), 0.5, 1.0);
+        var stages = trained.RootElement.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToList();
+        Assert.Contains("encode", stages);
+        Assert.Contains("logistic (search)", stages);
 
         var models = CliRunner.Run("models", "--data-dir", dir.Path, "--json");
         using var list = JsonDocument.Parse(models.Out);

@@ -159,6 +159,11 @@ public sealed class ParityTests : IDisposable
                 }
             }
 
+            foreach (var t in store.Touches())
+            {
+                feed.Add(new LiveFeed(Late(t.TouchedAt), l => l.Apply(t)));
+            }
+
             return [.. feed.OrderBy(f => f.Arrival)];
         }
 

@@ -42,6 +42,22 @@ public abstract partial class StoreContract
     }
 
     [Fact]
+    public void Scores_WithReasons_ReadBackTheSameJsonAndNullWithout()
+    {
+        var store = NewStore();
+        const string reasons = """{"raising":[{"group":"logins","feature":"login_trend","log_odds":0.5,"probability_points":18,"ja":"直近30日のログインが12回→3回に減少（+18pt）","en":"Logins fell (+18 pts)"}],"lowering":[],"action":{"group":"logins","ja":"電話","en":"Call"}}""";
+        store.SaveScores([Score("c1", T0) with { Reasons = reasons }, Score("c2", T0)]);
+        store.SaveScores([Score("c1", T0, probability: 0.5) with { Reasons = reasons.Replace("電話", "面談", StringComparison.Ordinal) }]);
+
+        var read = store.Scores().ToList();
+
+        using var document = System.Text.Json.JsonDocument.Parse(read[0].Reasons!);
+        Assert.Equal("面談", document.RootElement.GetProperty("action").GetProperty("ja").GetString());
+        Assert.Equal("直近30日のログインが12回→3回に減少（+18pt）", document.RootElement.GetProperty("raising")[0].GetProperty("ja").GetString());
+        Assert.Null(read[1].Reasons);
+    }
+
+    [Fact]
     public void Scores_Filters_ReturnOnlyThatAsOfOrCustomer()
     {
         var store = NewStore();

@@ -10,7 +10,8 @@ namespace Kizuki.Features.Batch;
 /// <remarks>One per reading thread. Conversion still goes through the builder, once per distinct pair.</remarks>
 internal sealed class ActivityTemplates(HistoryBuilder builder)
 {
-    private readonly Dictionary<byte[], ActivityEvent> _templates = new(Utf8KeyComparer.Instance);
+    private readonly Dictionary<byte[], ActivityEvent>.AlternateLookup<ReadOnlySpan<byte>> _templates =
+        new Dictionary<byte[], ActivityEvent>(Utf8KeyComparer.Instance).GetAlternateLookup<ReadOnlySpan<byte>>();
     private byte[] _key = new byte[256];
     private ActivityEvent _last;
     private int _lastLength;
@@ -40,11 +41,10 @@ internal sealed class ActivityTemplates(HistoryBuilder builder)
         name.CopyTo(_key.AsSpan(5 + type.Length));
         var key = _key.AsSpan(0, length);
 
-        var lookup = _templates.GetAlternateLookup<ReadOnlySpan<byte>>();
-        if (!lookup.TryGetValue(key, out var template))
+        if (!_templates.TryGetValue(key, out var template))
         {
             template = builder.ToEvent(0, Encoding.UTF8.GetString(type), hasName ? Encoding.UTF8.GetString(name) : null, null);
-            lookup[key] = template;
+            _templates[key] = template;
         }
 
         _last = template;

@@ -37,7 +37,7 @@ internal sealed class FeatureTableChunk
     public void Add(CustomerHistory history, long asOf)
     {
         EventsRead += history.Orders.Count + history.Activities.Count + history.Subscriptions.Count
-            + history.Tickets.Count + history.Surveys.Count + history.ChurnMarks.Count;
+            + history.Tickets.Count + history.Surveys.Count + history.Touches.Count + history.ChurnMarks.Count;
         if (history.SignupAt >= asOf)
         {
             return;

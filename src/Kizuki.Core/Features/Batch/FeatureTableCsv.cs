@@ -9,7 +9,7 @@ namespace Kizuki.Features.Batch;
 /// text that reads back to the same double; unknown values (NaN, null) are empty. Text is quoted as the importer
 /// reads it (RFC 4180). Lines end with CRLF.
 /// </remarks>
-public static class FeatureTableCsv
+public static partial class FeatureTableCsv
 {
     /// <summary>Writes the table into <paramref name="path"/>, replacing it only once the whole file is written.</summary>
     public static void Write(FeatureTable table, string path)
@@ -17,9 +17,9 @@ public static class FeatureTableCsv
         ArgumentNullException.ThrowIfNull(table);
         var full = Path.GetFullPath(path);
         var partial = full + ".partial";
-        using (var writer = new StreamWriter(partial, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16))
+        using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0))
         {
-            Write(table, writer);
+            WriteUtf8(table, stream);
         }
 
         File.Move(partial, full, overwrite: true);

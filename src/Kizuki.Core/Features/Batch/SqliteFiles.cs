@@ -82,7 +82,7 @@ internal static class SqliteFiles
         long? newest = Scalar(connection, "SELECT max(signup_at) FROM customers");
         foreach (var (table, time) in EventTimes)
         {
-            if (Scalar(connection, $"SELECT max({time}) FROM {table}") is { } t && (newest is null || t > newest))
+            if (Scalar(connection, NewestQuery(table, time)) is { } t && (newest is null || t > newest))
             {
                 newest = t;
             }
@@ -90,6 +90,16 @@ internal static class SqliteFiles
 
         return newest;
     }
+
+    /// <summary>
+    /// The newest time of an event table, found along its (customer_id, time) index: one index seek per distinct
+    /// customer (a skip scan) instead of reading every row, which for ten million activities is the difference
+    /// between a few tenths of a second and two seconds of CPU.
+    /// </summary>
+    internal static string NewestQuery(string table, string time) =>
+        $"WITH RECURSIVE ids(c) AS (SELECT (SELECT min(customer_id) FROM {table}) "
+        + $"UNION ALL SELECT (SELECT min(customer_id) FROM {table} WHERE customer_id > c) FROM ids WHERE c IS NOT NULL) "
+        + $"SELECT max((SELECT max({time}) FROM {table} WHERE customer_id = c)) FROM ids WHERE c IS NOT NULL";
 
     private static long? Scalar(SqliteConnection connection, string sql)
     {

@@ -5,11 +5,11 @@ namespace Kizuki.Features.Batch;
 /// <summary>
 /// The few SQLite calls of the batch reader's inner loop, bound directly to the e_sqlite3 library that
 /// Microsoft.Data.Sqlite already loaded. SQLitePCLRaw's wrappers pass a SafeHandle per call (reference counting on
-/// every column read), which costs more than reading the column; these take the raw statement pointer.
+/// every column read), which costs more than reading the column; these take the raw statement and value pointers.
 /// </summary>
 /// <remarks>
-/// Column reads are short and never block, so they skip the GC transition; <see cref="Step"/> may do I/O and keeps it.
-/// The pointer stays valid because <see cref="RawStatement"/> holds the statement's handle until it is disposed.
+/// Value reads are short and never block, so they skip the GC transition; <see cref="Step"/> may do I/O and keeps it.
+/// The pointers stay valid because <see cref="RawStatement"/> holds the statement's handle until it is disposed.
 /// </remarks>
 internal static class SqliteNative
 {
@@ -19,28 +19,38 @@ internal static class SqliteNative
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static extern int Step(IntPtr statement);
 
-    [DllImport(Library, EntryPoint = "sqlite3_column_int64")]
+    [DllImport(Library, EntryPoint = "sqlite3_column_count")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     [SuppressGCTransition]
-    public static extern long ColumnInt64(IntPtr statement, int column);
+    public static extern int ColumnCount(IntPtr statement);
 
-    [DllImport(Library, EntryPoint = "sqlite3_column_double")]
+    [DllImport(Library, EntryPoint = "sqlite3_column_value")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     [SuppressGCTransition]
-    public static extern double ColumnDouble(IntPtr statement, int column);
+    public static extern IntPtr ColumnValue(IntPtr statement, int column);
 
-    [DllImport(Library, EntryPoint = "sqlite3_column_type")]
+    [DllImport(Library, EntryPoint = "sqlite3_value_int64")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     [SuppressGCTransition]
-    public static extern int ColumnType(IntPtr statement, int column);
+    public static extern long ValueInt64(IntPtr value);
 
-    [DllImport(Library, EntryPoint = "sqlite3_column_blob")]
+    [DllImport(Library, EntryPoint = "sqlite3_value_double")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     [SuppressGCTransition]
-    public static extern IntPtr ColumnBlob(IntPtr statement, int column);
+    public static extern double ValueDouble(IntPtr value);
 
-    [DllImport(Library, EntryPoint = "sqlite3_column_bytes")]
+    [DllImport(Library, EntryPoint = "sqlite3_value_type")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     [SuppressGCTransition]
-    public static extern int ColumnBytes(IntPtr statement, int column);
+    public static extern int ValueType(IntPtr value);
+
+    [DllImport(Library, EntryPoint = "sqlite3_value_blob")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    [SuppressGCTransition]
+    public static extern IntPtr ValueBlob(IntPtr value);
+
+    [DllImport(Library, EntryPoint = "sqlite3_value_bytes")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    [SuppressGCTransition]
+    public static extern int ValueBytes(IntPtr value);
 }

@@ -22,6 +22,7 @@ internal sealed partial class SqlitePartitionReader : IDisposable
     private readonly RawStatement _activities;
     private readonly RawStatement _tickets;
     private readonly RawStatement _surveys;
+    private readonly RawStatement _touches;
     private readonly RawStatement _churnEvents;
     private readonly ActivityTemplates _templates;
     private byte[] _id = new byte[64];
@@ -59,6 +60,7 @@ internal sealed partial class SqlitePartitionReader : IDisposable
             _activities = Start(EventQuery("activities", "occurred_at", "type, name, quantity", from, to));
             _tickets = Start(EventQuery("tickets", "opened_at", "closed_at, satisfaction", from, to));
             _surveys = Start(EventQuery("surveys", "responded_at", "kind, score", from, to));
+            _touches = Start(EventQuery("touches", "touched_at", "is_control", from, to));
             _churnEvents = Start(EventQuery("churn_events", "occurred_at", "", from, to));
         }
         catch
@@ -86,7 +88,7 @@ internal sealed partial class SqlitePartitionReader : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        foreach (var statement in new[] { _customers, _orders, _subscriptions, _activities, _tickets, _surveys, _churnEvents })
+        foreach (var statement in new[] { _customers, _orders, _subscriptions, _activities, _tickets, _surveys, _touches, _churnEvents })
         {
             statement.Dispose();
         }
@@ -129,6 +131,12 @@ internal sealed partial class SqlitePartitionReader : IDisposable
         AddActivities(history, id);
         AddTickets(history, id);
         AddSurveys(history, id);
+        while (_touches.SeekCustomer(id))
+        {
+            history.Touches.Add(new TouchEvent(_touches.Int64(1), _touches.Int64(2) != 0));
+            _touches.Step();
+        }
+
         while (_churnEvents.SeekCustomer(id))
         {
             HistoryBuilder.Add(history, new ChurnEvent("", history.CustomerId, Millis.ToInstant(_churnEvents.Int64(1)), null, null));

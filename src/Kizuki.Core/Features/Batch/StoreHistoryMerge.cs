@@ -6,7 +6,7 @@ namespace Kizuki.Features.Batch;
 
 /// <summary>
 /// The generic reader: merges the store's ordered record streams (customers, orders, subscriptions, activities,
-/// tickets, surveys, churn events) into one history per customer. Works on any <see cref="IStore"/>.
+/// tickets, surveys, touches, churn events) into one history per customer. Works on any <see cref="IStore"/>.
 /// </summary>
 internal static class StoreHistoryMerge
 {
@@ -18,6 +18,7 @@ internal static class StoreHistoryMerge
         using var activities = new Stream<Activity>(store.Activities(customerId), a => a.CustomerId, a => a.OccurredAt);
         using var tickets = new Stream<Ticket>(store.Tickets(customerId), t => t.CustomerId, t => t.OpenedAt);
         using var surveys = new Stream<SurveyResponse>(store.Surveys(customerId), s => s.CustomerId, s => s.RespondedAt);
+        using var touches = new Stream<Touch>(store.Touches(customerId), t => t.CustomerId, t => t.TouchedAt);
         using var churnEvents = new Stream<ChurnEvent>(store.ChurnEvents(customerId), c => c.CustomerId, c => c.OccurredAt);
         foreach (var customer in store.Customers(customerId))
         {
@@ -29,6 +30,7 @@ internal static class StoreHistoryMerge
             activities.Drain(id, until, a => builder.Add(history, a));
             tickets.Drain(id, until, t => HistoryBuilder.Add(history, t));
             surveys.Drain(id, until, r => HistoryBuilder.Add(history, r));
+            touches.Drain(id, until, t => HistoryBuilder.Add(history, t));
             churnEvents.Drain(id, until, c => HistoryBuilder.Add(history, c));
             yield return history;
         }

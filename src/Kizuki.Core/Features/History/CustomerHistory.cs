@@ -35,6 +35,9 @@ public sealed class CustomerHistory
     /// <summary>Survey answers, by time.</summary>
     public EventSeries<SurveyEvent> Surveys { get; } = new();
 
+    /// <summary>Retention touches and hold-outs, by time.</summary>
+    public EventSeries<TouchEvent> Touches { get; } = new();
+
     /// <summary>Recorded cancellations, by time.</summary>
     public EventSeries<ChurnMark> ChurnMarks { get; } = new();
 
@@ -51,6 +54,7 @@ public sealed class CustomerHistory
         Subscriptions.Clear();
         Tickets.Clear();
         Surveys.Clear();
+        Touches.Clear();
         ChurnMarks.Clear();
     }
 
@@ -60,6 +64,7 @@ public sealed class CustomerHistory
         Orders.RemoveBefore(time);
         Activities.RemoveBefore(time);
         Surveys.RemoveBefore(time);
+        Touches.RemoveBefore(time);
         ChurnMarks.RemoveBefore(time);
         // Tickets and subscriptions stay while they may still matter: an old ticket still open counts as open,
         // a subscription that started long ago may still run. Only those that ended before the cut go.

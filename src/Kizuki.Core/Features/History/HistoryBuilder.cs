@@ -55,6 +55,9 @@ public sealed class HistoryBuilder(HistoryVocabulary vocabulary, PageClassifier 
     public static void Add(CustomerHistory history, SurveyResponse r) =>
         history.Surveys.Add(new SurveyEvent(Millis.Of(r.RespondedAt), r.Kind, r.Score));
 
+    /// <summary>Adds a retention touch or hold-out.</summary>
+    public static void Add(CustomerHistory history, Touch t) => history.Touches.Add(new TouchEvent(Millis.Of(t.TouchedAt), t.IsControl));
+
     /// <summary>Adds a recorded cancellation.</summary>
     public static void Add(CustomerHistory history, ChurnEvent c) => history.ChurnMarks.Add(new ChurnMark(Millis.Of(c.OccurredAt)));
 }

@@ -78,6 +78,14 @@ public readonly record struct SurveyEvent(long Time, SurveyKind Kind, int Score)
     long ITimed.At => Time;
 }
 
+/// <summary>A retention touch (a contact, or a hold-out from one) as features see it.</summary>
+/// <param name="Time">When the customer was contacted (or held out).</param>
+/// <param name="IsControl">True for a hold-out: the customer was chosen but deliberately not contacted.</param>
+public readonly record struct TouchEvent(long Time, bool IsControl) : ITimed
+{
+    long ITimed.At => Time;
+}
+
 /// <summary>A recorded cancellation.</summary>
 /// <param name="Time">When the customer left.</param>
 public readonly record struct ChurnMark(long Time) : ITimed

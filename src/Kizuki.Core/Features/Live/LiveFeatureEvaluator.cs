@@ -93,6 +93,22 @@ public sealed class LiveFeatureEvaluator
         return true;
     }
 
+    /// <summary>Adds a retention touch or hold-out.</summary>
+    public bool Apply(Touch touch)
+    {
+        ArgumentNullException.ThrowIfNull(touch);
+        var c = Customer(touch.CustomerId);
+        var time = Millis.Of(touch.TouchedAt);
+        if (!Accept(c, time))
+        {
+            return false;
+        }
+
+        HistoryBuilder.Add(c.History, touch);
+        Advance(c, time);
+        return true;
+    }
+
     /// <summary>Adds a recorded cancellation.</summary>
     public bool Apply(ChurnEvent churnEvent)
     {

@@ -22,7 +22,7 @@ internal static class ChurnModelling
         return new TrainingSetBuilder(context.Catalog, definition).Build(store, context, cutoffs, end);
     }
 
-    /// <summary>Trains on a training set, stores the model as the next version and makes it active.</summary>
+    /// <summary>Trains on a training set, stores the model (the refit on every cutoff, unless turned off) as the next version and makes it active.</summary>
     public static (ModelMetadata Metadata, ChurnTrainingOutcome Outcome) Train(TrainingSet set, ChurnTrainerOptions options, ModelRegistry registry,
         DateTimeOffset now)
     {
@@ -46,8 +46,14 @@ internal static class ChurnModelling
             Fingerprint(set),
             outcome.Test,
             [.. outcome.Baselines.Select(b => new NamedReport(b.Name, b.LabelJa, b.LabelEn, b.Report))],
-            [.. outcome.Backtest.Select(f => new BacktestResult(Millis.ToInstant(f.Cutoff), f.Rows, f.Churners, f.RocAuc, f.AveragePrecision, f.BrierScore))]);
-        var stored = registry.Save(outcome.Model, metadata);
+            [.. outcome.Backtest.Select(f => new BacktestResult(Millis.ToInstant(f.Cutoff), f.Rows, f.Churners, f.RocAuc, f.AveragePrecision, f.BrierScore))])
+        {
+            Refit = outcome.Production is { } p
+                ? new RefitSummary(Millis.ToInstant(p.LastTrainingCutoff), p.Rows, p.Churners, p.TreeIterations, p.Model.Calibration.Kind,
+                    [.. p.CalibrationCutoffs.Select(Millis.ToInstant)])
+                : null,
+        };
+        var stored = registry.Save(outcome.StoredModel, metadata);
         registry.Activate(stored.Version);
         return (stored, outcome);
     }

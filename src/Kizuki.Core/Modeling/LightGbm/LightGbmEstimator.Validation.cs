@@ -38,6 +38,9 @@ public sealed partial class LightGbmEstimator
         ValidateCategoryCodes(x, nameof(x));
     }
 
+    /// <summary>The checks of <see cref="Fit(DesignMatrix, ReadOnlySpan{double}, ReadOnlySpan{double}, ValueTuple{DesignMatrix, double[]}?)"/> without weights, for a shared dataset.</summary>
+    internal static void ValidateTrainingInput(DesignMatrix x, ReadOnlySpan<double> y) => ValidateTrainingData(x, y, default);
+
     private static void ValidateValidationData(DesignMatrix x, DesignMatrix validation, double[] labels)
     {
         ArgumentNullException.ThrowIfNull(validation);

@@ -63,12 +63,12 @@ public sealed partial class LightGbmEstimator(LightGbmOptions? options = null) :
     }
 
     /// <summary>Runs the boosting rounds; returns how many to keep.</summary>
-    private int Boost(BoosterHandle booster, bool hasValidation)
+    private int Boost(BoosterHandle booster, bool hasValidation, int? rounds = null)
     {
         var earlyStopping = hasValidation && Options.EarlyStoppingRounds > 0;
         var bestLoss = double.PositiveInfinity;
         var bestRound = 0;
-        for (var round = 1; round <= Options.MaxRounds; round++)
+        for (var round = 1; round <= (rounds ?? Options.MaxRounds); round++)
         {
             LightGbmNative.Check(LightGbmNative.BoosterUpdateOneIter(booster, out var finished), "LGBM_BoosterUpdateOneIter");
             if (finished != 0)
@@ -109,7 +109,7 @@ public sealed partial class LightGbmEstimator(LightGbmOptions? options = null) :
         return results[0];
     }
 
-    private static unsafe DatasetHandle CreateDataset(DesignMatrix x, string parameters, DatasetHandle? reference)
+    internal static unsafe DatasetHandle CreateDataset(DesignMatrix x, string parameters, DatasetHandle? reference)
     {
         DatasetHandle dataset;
         fixed (double* data = x.Values)
@@ -123,7 +123,7 @@ public sealed partial class LightGbmEstimator(LightGbmOptions? options = null) :
         return dataset;
     }
 
-    private static unsafe void SetFloatField(DatasetHandle dataset, string field, ReadOnlySpan<double> values)
+    internal static unsafe void SetFloatField(DatasetHandle dataset, string field, ReadOnlySpan<double> values)
     {
         var single = new float[values.Length];
         for (var i = 0; i < values.Length; i++)

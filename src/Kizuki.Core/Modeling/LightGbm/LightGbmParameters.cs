@@ -14,6 +14,7 @@ internal static class LightGbmParameters
             .Append(CultureInfo.InvariantCulture, $" num_leaves={options.NumLeaves}")
             .Append(CultureInfo.InvariantCulture, $" learning_rate={options.LearningRate:R}")
             .Append(CultureInfo.InvariantCulture, $" min_data_in_leaf={options.MinDataInLeaf}")
+            .Append(CultureInfo.InvariantCulture, $" max_bin={options.MaxBin}")
             .Append(CultureInfo.InvariantCulture, $" feature_fraction={options.FeatureFraction:R}")
             .Append(CultureInfo.InvariantCulture, $" bagging_fraction={options.BaggingFraction:R}")
             .Append(CultureInfo.InvariantCulture, $" bagging_freq={options.BaggingFreq}")
@@ -21,6 +22,8 @@ internal static class LightGbmParameters
             .Append(CultureInfo.InvariantCulture, $" seed={options.Seed}")
             .Append(CultureInfo.InvariantCulture, $" num_threads={options.Threads}")
             .Append(CultureInfo.InvariantCulture, $" verbosity={options.Verbosity}");
+        // Fits that share one binned dataset may differ in leaf settings; LightGBM must not drop columns at binning time for them.
+        text.Append(" feature_pre_filter=false");
         if (options.Deterministic)
         {
             // LightGBM's documentation pairs deterministic with a forced histogram layout, otherwise it may pick one by timing.

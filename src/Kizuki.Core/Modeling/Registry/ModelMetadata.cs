@@ -41,7 +41,22 @@ internal sealed record ModelMetadata(
     string DataFingerprint,
     EvaluationReport Test,
     IReadOnlyList<NamedReport> Baselines,
-    IReadOnlyList<BacktestResult> Backtest);
+    IReadOnlyList<BacktestResult> Backtest)
+{
+    /// <summary>When the stored model was refitted on every cutoff after the evaluation, how; null when the stored model is the evaluated one.</summary>
+    public RefitSummary? Refit { get; init; }
+}
+
+/// <summary>The stored model's refit: the evaluated recipe learned again from every cutoff, the newest included.</summary>
+/// <param name="LastTrainingCutoff">The newest cutoff it learned from (the evaluation's test cutoff).</param>
+/// <param name="TrainingRows">Rows it learned from.</param>
+/// <param name="TrainingChurners">Churners among them.</param>
+/// <param name="TreeIterations">Trees: the evaluated count scaled to the larger training set.</param>
+/// <param name="Calibration">Calibration kind, fitted on the out-of-time test scores of the evaluated fits.</param>
+/// <param name="CalibrationCutoffs">The test cutoffs whose out-of-time scores fitted the calibration.</param>
+internal sealed record RefitSummary(
+    DateTimeOffset LastTrainingCutoff, int TrainingRows, int TrainingChurners, int TreeIterations, string Calibration,
+    IReadOnlyList<DateTimeOffset> CalibrationCutoffs);
 
 /// <summary>A rule baseline's evaluation.</summary>
 internal sealed record NamedReport(string Name, string LabelJa, string LabelEn, EvaluationReport Report);

@@ -54,6 +54,35 @@ public sealed class ChurnTrainerTests(TrainedDemoFixture demo) : IClassFixture<T
     }
 
     [Fact]
+    public void Train_MoreRowsThanTheLeafSearchSample_ChoosesLeavesOnTheSampleAndFitsEveryRow()
+    {
+        var options = new ChurnTrainerOptions
+        {
+            LeafSearchRows = 2000,
+            Refit = false,
+            BacktestFolds = 0,
+            Trees = new ChurnTrainerOptions().Trees with { Threads = 2 },
+        };
+
+        var outcome = new ChurnTrainer(options).Train(demo.Set);
+
+        Assert.Contains(outcome.Stages, s => s.Name == "trees (leaf search)");
+        Assert.Contains(outcome.Choice.Leaves, options.LeafChoices);
+        Assert.True(outcome.Choice.TrainingRows > options.LeafSearchRows);
+        Assert.True(outcome.Test.RocAuc.Estimate > 0.72, $"test AUC {outcome.Test.RocAuc.Estimate}");
+    }
+
+    [Theory]
+    [InlineData(999, 150_000, "IdleLogisticRowLimit")]
+    [InlineData(20_000, 10, "LeafSearchRows")]
+    public void Validate_RowLimitBelowAThousand_ThrowsNamingTheOption(int idle, int leafSearch, string name)
+    {
+        var options = new ChurnTrainerOptions { IdleLogisticRowLimit = idle, LeafSearchRows = leafSearch };
+        var e = Assert.Throws<ArgumentOutOfRangeException>(options.Validate);
+        Assert.Equal(name, e.ParamName);
+    }
+
+    [Fact]
     public void Train_HeldOutCutoff_PredictedRatesMatchObservedRates()
     {
         var test = demo.Outcome.Test;
@@ -85,10 +114,58 @@ public sealed class ChurnTrainerTests(TrainedDemoFixture demo) : IClassFixture<T
 
         var loaded = registry.Load(metadata.Version);
 
-        Assert.Equal(outcome.Model.Probabilities(x), loaded.Probabilities(x));
+        Assert.Equal(outcome.StoredModel.Probabilities(x), loaded.Probabilities(x));
         Assert.Equal(metadata.Version, registry.Active);
         Assert.Equal(ChurnModelling.Fingerprint(demo.Set), registry.Metadata(metadata.Version).DataFingerprint);
         Assert.Equal(outcome.Test.RocAuc.Estimate, registry.Metadata(metadata.Version).Test.RocAuc.Estimate);
+        var refit = Assert.IsType<RefitSummary>(registry.Metadata(metadata.Version).Refit);
+        Assert.Equal(demo.Set.RowCount, refit.TrainingRows);
+    }
+
+    [Fact]
+    public void Train_Refit_LearnsFromEveryCutoffWithTheChosenRecipe()
+    {
+        var outcome = demo.Outcome;
+        var refit = Assert.IsType<RefittedModel>(outcome.Production);
+        Assert.Equal(demo.Set.RowCount, refit.Rows);
+        Assert.Equal(outcome.TestCutoff, refit.LastTrainingCutoff);
+        Assert.Same(refit.Model, outcome.StoredModel);
+        Assert.Equal(outcome.Model.TreeWeight, refit.Model.TreeWeight);
+        // more rows than the evaluated model learned from, so at least as many trees (the count is scaled, not searched)
+        Assert.True(refit.TreeIterations >= outcome.TreeIterations, $"{refit.TreeIterations} < {outcome.TreeIterations}");
+        // calibrated on out-of-time test scores only: the main test cutoff and the backtest folds' test cutoffs
+        Assert.Equal([.. outcome.Backtest.Select(f => f.Cutoff).Append(outcome.TestCutoff).Order()], refit.CalibrationCutoffs);
+    }
+
+    [Fact]
+    public void Train_RefitOnEarlierData_PredictsTheNextCutoffCalibrated()
+    {
+        // Train as if 30 days earlier: the refit then never saw the latest cutoff, which judges its ranking and calibration.
+        using var store = StoreFactory.Open(demo.Directory);
+        var earlier = ChurnModelling.BuildTrainingSet(store, new KizukiSettings(), new DemoOptions().HistoryEnd.AddDays(-30));
+        var outcome = new ChurnTrainer(new ChurnTrainerOptions { BacktestFolds = 1, Trees = new ChurnTrainerOptions().Trees with { Threads = 2 } })
+            .Train(earlier);
+        var unseen = Enumerable.Range(0, demo.Set.RowCount).Where(r => demo.Set.Cutoffs[r] > outcome.TestCutoff).ToList();
+        Assert.NotEmpty(unseen);
+        var x = outcome.StoredModel.Encoder.Encode(demo.Set.Numbers, demo.Set.Categories, unseen);
+        var labels = unseen.Select(r => (double)demo.Set.Labels[r]).ToArray();
+
+        var report = Kizuki.Modeling.Evaluation.EvaluationReport.Compute(outcome.StoredModel.Probabilities(x), labels);
+
+        Assert.True(report.RocAuc.Estimate > 0.72, $"AUC {report.RocAuc.Estimate}");
+        Assert.True(report.ExpectedCalibrationError < 0.03, $"ECE {report.ExpectedCalibrationError}");
+        var meanPredicted = report.Calibration.Sum(b => b.MeanPredicted * b.Count) / report.Rows;
+        Assert.InRange(meanPredicted, report.ChurnRate * 0.6, report.ChurnRate * 1.5);
+    }
+
+    [Fact]
+    public void Train_RefitOff_StoresTheEvaluatedModel()
+    {
+        var outcome = new ChurnTrainer(new ChurnTrainerOptions { Refit = false, BacktestFolds = 0, LeafChoices = [15], Trees = new ChurnTrainerOptions().Trees with { Threads = 2 } })
+            .Train(demo.Set);
+
+        Assert.Null(outcome.Production);
+        Assert.Same(outcome.Model, outcome.StoredModel);
     }
 
     [Fact]

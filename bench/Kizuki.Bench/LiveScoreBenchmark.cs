@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Globalization;
+using Kizuki.Configuration;
+using Kizuki.LiveScoring;
+using Kizuki.Storage;
+
+namespace Kizuki.Bench;
+
+/// <summary>
+/// The live path end to end on the embedded store: the last days of a demo business are submitted as events (batches of
+/// <c>--batch</c>, several in flight), written with group commit, scored with the active model (with reasons) and
+/// checked against the settings' rules. Prints events/s and the latency from acknowledgement to stored score.
+/// </summary>
+internal static class LiveScoreBenchmark
+{
+    public static int Run(string[] args)
+    {
+        string Arg(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        var dataDir = Arg("--data-dir", "kizuki-data");
+        var days = int.Parse(Arg("--days", "3"), CultureInfo.InvariantCulture);
+        var batch = int.Parse(Arg("--batch", "200"), CultureInfo.InvariantCulture);
+        var explain = Arg("--explain", "true") == "true";
+        var settings = KizukiSettings.Load(dataDir);
+        var work = Path.Combine(Path.GetTempPath(), "kizuki-livescore-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(work);
+        try
+        {
+            using var source = StoreFactory.Open(dataDir);
+            var all = new List<object>();
+            all.AddRange(source.Subscriptions());
+            all.AddRange(source.Orders());
+            all.AddRange(source.Activities());
+            all.AddRange(source.Tickets());
+            all.AddRange(source.Surveys());
+            all.AddRange(source.ChurnEvents());
+            all.Sort((a, b) => LiveEvents.TimeOf(a).CompareTo(LiveEvents.TimeOf(b)));
+            var cutoff = LiveEvents.TimeOf(all[^1]).AddDays(-days);
+            var replay = all.Where(r => LiveEvents.TimeOf(r) >= cutoff).ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"copying history before {cutoff:yyyy-MM-dd} into a fresh store…"));
+            using var store = StoreFactory.Open(work);
+            store.Migrate();
+            using (var session = store.BeginImport())
+            {
+                foreach (var c in source.Customers())
+                {
+                    session.Add(c);
+                }
+
+                foreach (var r in all.Where(r => LiveEvents.TimeOf(r) < cutoff))
+                {
+                    LiveEvents.Add(session, r);
+                }
+
+                session.Commit();
+            }
+
+            // The model and settings stay in the demo directory; the fresh store only holds the data.
+            using var workStore = WorkStores.For(store);
+            var scorer = LiveScoringHost.CreateScorer(dataDir, settings, store, workStore, TimeProvider.System, explain);
+            scorer.Warm();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"replaying {replay.Count:N0} events of the last {days} days for {scorer.State.CustomerCount:N0} customers, batches of {batch}…"));
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            LivePipeline pipeline;
+            long alerts = 0;
+            pipeline = new LivePipeline(store, (IEventLedger)workStore, scorer, s => alerts += s.Alerts.Count);
+            var pending = new List<Task<IReadOnlyList<EventOutcome>>>();
+            foreach (var chunk in replay.Chunk(batch))
+            {
+                pending.Add(pipeline.SubmitAsync(chunk));
+                if (pending.Count >= 64)
+                {
+                    pending[0].GetAwaiter().GetResult();
+                    pending.RemoveAt(0);
+                }
+            }
+
+            Task.WhenAll(pending).GetAwaiter().GetResult();
+            pipeline.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            watch.Stop();
+            var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            if (pipeline.Failure is { } failure)
+            {
+                Console.Error.WriteLine(failure);
+                return 1;
+            }
+
+            var latencies = pipeline.Latencies.Order().ToArray();
+            double At(double q) => latencies.Length == 0 ? double.NaN : latencies[Math.Min(latencies.Length - 1, (int)(q * latencies.Length))];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{replay.Count:N0} events in {watch.Elapsed.TotalSeconds:F2} s wall ({replay.Count / watch.Elapsed.TotalSeconds:N0} events/s), " +
+                $"{used.TotalSeconds:F2} s CPU ({replay.Count / used.TotalSeconds:N0} events per CPU-second); alerts {alerts}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"acknowledgement → stored score: p50 {At(0.50):F2} ms, p99 {At(0.99):F2} ms, max {At(1):F2} ms ({latencies.Length:N0} events scored)"));
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(work, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using static Kizuki.Lifetime.SpecialFunctions;
+
+namespace Kizuki.Lifetime;
+
+/// <summary>
+/// The BG/NBD model (Fader, Hardie &amp; Lee 2005): while active a customer buys at a Poisson rate λ ~ Gamma(r, α),
+/// and after each purchase drops out with probability p ~ Beta(a, b).
+/// </summary>
+/// <param name="R">Shape r of the purchase-rate distribution.</param>
+/// <param name="Alpha">Scale α of the purchase-rate distribution (in periods).</param>
+/// <param name="A">Beta parameter a of the dropout probability.</param>
+/// <param name="B">Beta parameter b of the dropout probability.</param>
+/// <param name="LogLikelihood">The maximised log-likelihood (0 when built from known parameters).</param>
+/// <param name="Period">Time unit.</param>
+public sealed record BgNbdModel(double R, double Alpha, double A, double B, double LogLikelihood, TimePeriod Period) : IPurchaseModel
+{
+    internal const string Name = "BG/NBD";
+
+    /// <summary>Fits the model to the summaries by maximum likelihood.</summary>
+    /// <exception cref="LifetimeFitException">The data cannot identify the model.</exception>
+    public static BgNbdModel Fit(IReadOnlyList<CustomerSummary> summaries, TimePeriod period, LifetimeFitOptions? options = null)
+    {
+        var data = SummaryData.From(summaries);
+        LikelihoodFit.RequireRepeaters(Name, data);
+        var meanAge = data.Age.Zip(data.Weight, (t, w) => t * w).Sum() / data.Customers;
+        double[][] starts = [[1, meanAge / 4, 1, 1], [0.25, meanAge / 8, 0.8, 2.5], [2, meanAge, 0.5, 5]];
+        var (p, ll) = LikelihoodFit.Maximise(Name, ["r", "alpha", "a", "b"], q => LogLikelihoodOf(data, q[0], q[1], q[2], q[3]),
+            starts, options ?? LifetimeFitOptions.Default);
+        return new BgNbdModel(p[0], p[1], p[2], p[3], ll, period);
+    }
+
+    /// <summary>The log-likelihood of the summaries under the given parameters.</summary>
+    public static double LogLikelihoodOf(IReadOnlyList<CustomerSummary> summaries, double r, double alpha, double a, double b) =>
+        LogLikelihoodOf(SummaryData.From(summaries), r, alpha, a, b);
+
+    internal static double LogLikelihoodOf(SummaryData data, double r, double alpha, double a, double b)
+    {
+        var total = 0.0;
+        var logA = Math.Log(a);
+        var rLogAlpha = r * Math.Log(alpha);
+        for (var g = 0; g < data.Frequencies.Length; g++)
+        {
+            var x = data.Frequencies[g];
+            var constant = LogRising(r, x) + rLogAlpha + LogRising(b, x) - LogRising(a + b, x);
+            var dropTerm = x > 0 ? logA - Math.Log(b + x - 1) : double.NegativeInfinity;
+            var groupSum = 0.0;
+            for (var i = data.GroupStart[g]; i < data.GroupStart[g + 1]; i++)
+            {
+                var alive = -(r + x) * Math.Log(alpha + data.Age[i]);
+                var value = x > 0 ? LogSumExp(alive, dropTerm - ((r + x) * Math.Log(alpha + data.Recency[i]))) : alive;
+                groupSum += data.Weight[i] * value;
+            }
+
+            total += groupSum + (constant * data.GroupWeight[g]);
+        }
+
+        return total;
+    }
+
+    /// <inheritdoc/>
+    public double ProbabilityAlive(int frequency, double recency, double age)
+    {
+        if (frequency == 0)
+        {
+            return 1;
+        }
+
+        var logOdds = Math.Log(A) - Math.Log(B + frequency - 1) + ((R + frequency) * (Math.Log(Alpha + age) - Math.Log(Alpha + recency)));
+        return 1 / (1 + Math.Exp(logOdds));
+    }
+
+    /// <inheritdoc/>
+    public double ConditionalExpectedPurchases(double horizon, int frequency, double recency, double age)
+    {
+        if (horizon <= 0)
+        {
+            return 0;
+        }
+
+        var x = frequency;
+        var z = horizon / (Alpha + age + horizon);
+        var tail = Math.Pow((Alpha + age) / (Alpha + age + horizon), R + x) * Hypergeometric.F21(R + x, B + x, A + B + x - 1, z);
+        var numerator = (A + B + x - 1) / (A - 1) * (1 - tail);
+        return numerator * ProbabilityAlive(frequency, recency, age);
+    }
+
+    /// <inheritdoc/>
+    public double ExpectedPurchases(double horizon)
+    {
+        if (horizon <= 0)
+        {
+            return 0;
+        }
+
+        var tail = Math.Pow(Alpha / (Alpha + horizon), R) * Hypergeometric.F21(R, B, A + B - 1, horizon / (Alpha + horizon));
+        return (A + B - 1) / (A - 1) * (1 - tail);
+    }
+
+    /// <summary>P(X(t) = n): the probability that a new customer makes exactly n repeat purchases in t periods.</summary>
+    public double ProbabilityOfPurchases(double horizon, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var logBase = LogBeta(A, B);
+        var logShare = Math.Log(horizon / (Alpha + horizon));
+        var logKeep = R * Math.Log(Alpha / (Alpha + horizon));
+        var first = Math.Exp(LogBeta(A, B + count) - logBase + LogRising(R, count) - LogGamma(count + 1) + logKeep + (count * logShare));
+        if (count == 0)
+        {
+            return first;
+        }
+
+        var sum = 0.0;
+        for (var j = 0; j < count; j++)
+        {
+            sum += Math.Exp(LogRising(R, j) - LogGamma(j + 1) + logKeep + (j * logShare));
+        }
+
+        return first + (Math.Exp(LogBeta(A + 1, B + count - 1) - logBase) * (1 - sum));
+    }
+}

@@ -1,0 +1,117 @@
+namespace Kizuki.Lifetime;
+
+/// <summary>A model the data cannot identify, or a fit that failed; the message says which parameter and why.</summary>
+public sealed class LifetimeFitException(string message) : InvalidOperationException(message);
+
+/// <summary>How the lifetime models are fitted. Defaults work for day and week data alike.</summary>
+/// <param name="LowerBound">Smallest value any parameter may take. Default 1e-6.</param>
+/// <param name="UpperBound">Largest value any parameter may take. Default 1e6.</param>
+/// <param name="MaxEvaluations">Nelder–Mead evaluations per starting point, before BFGS polishes the best. Default 150.</param>
+public sealed record LifetimeFitOptions(double LowerBound = 1e-6, double UpperBound = 1e6, int MaxEvaluations = 150)
+{
+    /// <summary>The defaults.</summary>
+    public static readonly LifetimeFitOptions Default = new();
+
+    /// <summary>Throws naming the option when a value is out of range.</summary>
+    public void Validate()
+    {
+        if (!(LowerBound > 0) || !(UpperBound > LowerBound) || double.IsInfinity(UpperBound))
+        {
+            throw new ArgumentOutOfRangeException(nameof(LowerBound), $"bounds must satisfy 0 < LowerBound < UpperBound < ∞, not {LowerBound}..{UpperBound}.");
+        }
+
+        if (MaxEvaluations < 50)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxEvaluations), MaxEvaluations, "MaxEvaluations must be at least 50.");
+        }
+    }
+}
+
+/// <summary>Maximum likelihood over log-parameters within bounds: several starts, Nelder–Mead, then BFGS, then identification checks.</summary>
+internal static class LikelihoodFit
+{
+    /// <summary>Maximises <paramref name="logLikelihood"/>; returns the parameters and the maximum.</summary>
+    /// <param name="model">The model's name, for messages.</param>
+    /// <param name="names">Parameter names, for messages.</param>
+    /// <param name="logLikelihood">The log-likelihood of the parameters (not their logs).</param>
+    /// <param name="starts">Starting parameter vectors.</param>
+    /// <param name="options">Bounds and effort.</param>
+    public static (double[] Parameters, double LogLikelihood) Maximise(string model, string[] names, Func<double[], double> logLikelihood,
+        IReadOnlyList<double[]> starts, LifetimeFitOptions options)
+    {
+        options.Validate();
+        var low = Math.Log(options.LowerBound);
+        var high = Math.Log(options.UpperBound);
+        var parameters = new double[names.Length];
+        double Objective(double[] theta)
+        {
+            for (var i = 0; i < theta.Length; i++)
+            {
+                if (!(theta[i] >= low && theta[i] <= high))
+                {
+                    return double.PositiveInfinity;
+                }
+
+                parameters[i] = Math.Exp(theta[i]);
+            }
+
+            var value = -logLikelihood(parameters);
+            return double.IsFinite(value) ? value : double.PositiveInfinity;
+        }
+
+        double[]? best = null;
+        var bestValue = double.PositiveInfinity;
+        // The first start gets the full budget; the others only need to show whether they lead to a better basin.
+        for (var s = 0; s < starts.Count; s++)
+        {
+            var budget = s == 0 ? options.MaxEvaluations : Math.Max(40, options.MaxEvaluations / 3);
+            var (point, value, _) = Optimizer.NelderMead(Objective, starts[s].Select(v => Math.Log(v)).ToArray(), 0.5, budget, 1e-7);
+            if (value < bestValue)
+            {
+                (best, bestValue) = (point, value);
+            }
+        }
+
+        if (best is null || !double.IsFinite(bestValue))
+        {
+            throw new LifetimeFitException(
+                $"{model}: どの初期値からも尤度を計算できませんでした。データを確認してください。 / {model}: the likelihood could not be evaluated from any starting point; check the data.");
+        }
+
+        var (polished, polishedValue) = Optimizer.Bfgs(Objective, best, 200, 1e-4);
+        if (polishedValue <= bestValue)
+        {
+            (best, bestValue) = (polished, polishedValue);
+        }
+
+        for (var i = 0; i < best.Length; i++)
+        {
+            if (best[i] - low < 1e-2 || high - best[i] < 1e-2)
+            {
+                throw new LifetimeFitException(
+                    $"{model}: パラメータ {names[i]} が上下限 ({Math.Exp(best[i]):G4}) に達しました。このデータではモデルを識別できません（リピート購入が少なすぎるか、離脱の兆候がありません）。 / " +
+                    $"{model}: parameter {names[i]} ran to its bound ({Math.Exp(best[i]):G4}); the data cannot identify the model (too few repeat purchases, or no sign of customers dropping out).");
+            }
+        }
+
+        if (!Optimizer.IsPositiveDefinite(Optimizer.Hessian(Objective, best)))
+        {
+            throw new LifetimeFitException(
+                $"{model}: 最適点で尤度が平坦です。このデータではパラメータを一意に決められません。 / " +
+                $"{model}: the likelihood is flat at the optimum; the data cannot pin the parameters down.");
+        }
+
+        return (best.Select(v => Math.Exp(v)).ToArray(), -bestValue);
+    }
+
+    /// <summary>Throws when the data hold too little to fit a purchase model.</summary>
+    public static void RequireRepeaters(string model, SummaryData data)
+    {
+        if (data.Customers < 2 || data.Repeaters == 0)
+        {
+            throw new LifetimeFitException(
+                $"{model}: 顧客 {data.Customers} 人、リピート購入のある顧客 {data.Repeaters} 人では推定できません（リピート購入のある顧客が必要です）。 / " +
+                $"{model}: cannot fit with {data.Customers} customers of whom {data.Repeaters} bought again; the model needs repeat buyers.");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+
+namespace Kizuki.Tests.Commands;
+
+public sealed class RulesCommandTests
+{
+    [Fact]
+    public void Check_BadRule_FailsNamingFileLineAndColumn()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.File("bad.rules");
+        File.WriteAllText(file, "rule \"ok\" when logins_30d < 1 then severity low\nrule \"bad\" when logins_30 < 1 then severity low\n");
+
+        var result = CliRunner.Run("rules", "check", file, "--data-dir", dir.Path, "--lang", "en");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"{file}:2:17: no feature named 'logins_30' (did you mean logins_30d?)", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Test_DemoBusiness_CountsHitsPerDayAndListsCustomersNow()
+    {
+        using var dir = new TempDirectory();
+        Assert.Equal(0, CliRunner.Run("demo", "--customers", "300", "--no-train", "--data-dir", dir.Path).ExitCode);
+        var file = dir.File("r.rules");
+        File.WriteAllText(file, """
+            rule "ログイン停止" when days_without_login >= 14 then severity high cooldown 7d
+            rule "never" when logins_30d < 0 then severity low
+            """);
+
+        var check = CliRunner.Run("rules", "check", file, "--data-dir", dir.Path, "--json");
+        var test = CliRunner.Run("rules", "test", file, "--days", "10", "--data-dir", dir.Path, "--json");
+        var needsModel = dir.File("p.rules");
+        File.WriteAllText(needsModel, "rule \"p\" when churn_probability > 50% then severity high");
+        var noModel = CliRunner.Run("rules", "test", needsModel, "--data-dir", dir.Path, "--lang", "en");
+
+        Assert.True(check.ExitCode == 0, check.Error);
+        Assert.Equal(["days_since_last_login"], JsonDocument.Parse(check.Out).RootElement.GetProperty("rules")[0].GetProperty("reads")
+            .EnumerateArray().Select(e => e.GetString()));
+        Assert.True(test.ExitCode == 0, test.Error);
+        var root = JsonDocument.Parse(test.Out).RootElement;
+        Assert.Equal(10, root.GetProperty("days").GetInt32());
+        var stop = root.GetProperty("rules")[0];
+        var daily = stop.GetProperty("daily").EnumerateArray().ToList();
+        Assert.Equal(10, daily.Count);
+        Assert.Equal(stop.GetProperty("hitsNow").GetInt32(), daily[0].GetProperty("matches").GetInt32());
+        Assert.Equal(stop.GetProperty("hitsNow").GetInt32(), stop.GetProperty("customers").GetArrayLength());
+        Assert.True(daily.Sum(d => d.GetProperty("matches").GetInt32()) > 0);
+        Assert.True(daily.Sum(d => d.GetProperty("fired").GetInt32()) <= daily.Sum(d => d.GetProperty("matches").GetInt32()));
+        Assert.All(root.GetProperty("rules")[1].GetProperty("daily").EnumerateArray(), d => Assert.Equal(0, d.GetProperty("matches").GetInt32()));
+        Assert.Equal(1, noModel.ExitCode);
+        Assert.Contains("no active model", noModel.Error, StringComparison.Ordinal);
+    }
+}
