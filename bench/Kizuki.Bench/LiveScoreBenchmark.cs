@@ -10,6 +10,7 @@ namespace Kizuki.Bench;
 /// The live path end to end on the embedded store: the last days of a demo business are submitted as events (batches of
 /// <c>--batch</c>, several in flight), written with group commit, scored with the active model (with reasons) and
 /// checked against the settings' rules. Prints events/s and the latency from acknowledgement to stored score.
+/// <c>--rate N</c> offers N events per second instead of all at once, to measure latency below saturation.
 /// </summary>
 internal static class LiveScoreBenchmark
 {
@@ -20,6 +21,7 @@ internal static class LiveScoreBenchmark
         var days = int.Parse(Arg("--days", "3"), CultureInfo.InvariantCulture);
         var batch = int.Parse(Arg("--batch", "200"), CultureInfo.InvariantCulture);
         var explain = Arg("--explain", "true") == "true";
+        var rate = double.Parse(Arg("--rate", "0"), CultureInfo.InvariantCulture);
         var settings = KizukiSettings.Load(dataDir);
         var work = Path.Combine(Path.GetTempPath(), "kizuki-livescore-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);
@@ -66,8 +68,16 @@ internal static class LiveScoreBenchmark
             long alerts = 0;
             pipeline = new LivePipeline(store, (IEventLedger)workStore, scorer, s => alerts += s.Alerts.Count);
             var pending = new List<Task<IReadOnlyList<EventOutcome>>>();
+            var sent = 0;
             foreach (var chunk in replay.Chunk(batch))
             {
+                // With --rate, events are offered at that pace (latency under load); without, as fast as possible (throughput).
+                while (rate > 0 && watch.Elapsed.TotalSeconds < sent / rate)
+                {
+                    Thread.Sleep(1);
+                }
+
+                sent += chunk.Length;
                 pending.Add(pipeline.SubmitAsync(chunk));
                 if (pending.Count >= 64)
                 {
@@ -93,6 +103,7 @@ internal static class LiveScoreBenchmark
                 $"{used.TotalSeconds:F2} s CPU ({replay.Count / used.TotalSeconds:N0} events per CPU-second); alerts {alerts}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"acknowledgement → stored score: p50 {At(0.50):F2} ms, p99 {At(0.99):F2} ms, max {At(1):F2} ms ({latencies.Length:N0} events scored)"));
+            Console.WriteLine($"scorer stages: {scorer.Stages}");
             return 0;
         }
         finally

@@ -18,7 +18,7 @@ static int Usage()
     Console.Error.WriteLine("       Kizuki.Bench live --data-dir DIR   (a data directory made by kizuki demo)");
     Console.Error.WriteLine("       Kizuki.Bench trees [--train-rows N] [--score-rows N] [--shap-rows N] [--native-shap-rows N]");
     Console.Error.WriteLine("       Kizuki.Bench batch --data-dir DIR [--rounds N]   (CPU per phase of the batch feature evaluator, one worker)");
-    Console.Error.WriteLine("       Kizuki.Bench livescore --data-dir DIR [--days N] [--batch N] [--explain true|false]   (live path: events/s, ack→score latency)");
+    Console.Error.WriteLine("       Kizuki.Bench livescore --data-dir DIR [--days N] [--batch N] [--rate N] [--explain true|false]   (live path: events/s, ack→score latency)");
     Console.Error.WriteLine("       Kizuki.Bench lifetime [--customers N] [--shared DIR]   (1M summaries, CDNOW fits, Online Retail holdout)");
     Console.Error.WriteLine("       Kizuki.Bench web [--customers N] [--rounds N]   (dashboard API over HTTP at 100,000 scored customers; PBKDF2 cost)");
     return 2;

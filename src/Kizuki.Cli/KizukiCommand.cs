@@ -24,6 +24,9 @@ internal static class KizukiCommand
         root.Subcommands.Add(FeaturesCommand.Create(globals, environment));
         root.Subcommands.Add(ScoreCommand.Create(globals, environment));
         root.Subcommands.Add(TabularCommand.Create(globals, environment));
+        root.Subcommands.Add(IngestCommand.Create(globals, environment));
+        root.Subcommands.Add(BusCommand.Create(globals, environment));
+        root.Subcommands.Add(TasksCommand.Create(globals, environment));
         root.Subcommands.Add(LifetimeCommand.Create(globals, environment));
         root.Subcommands.Add(RfmCommand.Create(globals, environment));
         root.Subcommands.Add(ServeCommand.Create(globals, environment)); root.Subcommands.Add(UsersCommand.Create(globals, environment)); root.Subcommands.Add(ApiKeyCommand.Create(globals, environment));

@@ -52,9 +52,12 @@ public static class KizukiWebApp
             sp.GetRequiredService<IStore>(), DatabaseUrl(sp.GetRequiredService<KizukiWebOptions>(), sp.GetRequiredService<KizukiSettings>())));
         services.AddSingleton<ScoreBoard>();
         services.AddSingleton<SignInThrottle>();
-        services.AddSingleton<IAlertFeed, NoAlertFeed>();
-        services.AddSingleton<ITaskBoard, NoTaskBoard>();
-        services.AddSingleton<IRuleBook, NoRuleBook>();
+        services.AddSingleton(sp => WorkStores.For(
+            sp.GetRequiredService<IStore>(), DatabaseUrl(sp.GetRequiredService<KizukiWebOptions>(), sp.GetRequiredService<KizukiSettings>())));
+        services.AddSingleton<CustomerNames>();
+        services.AddSingleton<IAlertFeed, WorkAlertFeed>();
+        services.AddSingleton<ITaskBoard, WorkTaskBoard>();
+        services.AddSingleton<IRuleBook, SettingsRuleBook>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json =>
         {
@@ -76,7 +79,9 @@ public static class KizukiWebApp
         api.MapModelsApi();
         api.MapSegmentsApi();
         api.MapWorkApi();
+        api.MapTaskApi();
         api.MapAdminApi();
+        api.MapEventsApi();
         app.MapPages();
     }
 

@@ -8,10 +8,19 @@ public sealed class BrowserTests
     private const string Chromium = "/usr/bin/chromium";
 
     [Fact]
-    public async Task Dashboard_SignInTodayCustomerLanguage_Works()
+    public async Task Dashboard_SignInTodayCustomerTasksLanguageRules_Works()
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install -y chromium");
         using var samples = new WebSamples();
+        File.WriteAllText(Path.Combine(samples.Directory, "settings.json"),
+            """{ "alerts": { "rules": [ "rule \"注文途絶\" when days_since_last_order >= 100 then severity high" ] } }""");
+        using (var store = Kizuki.Storage.StoreFactory.Open(samples.Directory))
+        using (var work = Kizuki.Storage.WorkStores.For(store))
+        {
+            var at = WebSamples.Now.AddHours(-2);
+            work.Raise([new Kizuki.Storage.StoredAlert(Kizuki.Storage.StoredAlert.IdOf("c1", "注文途絶", at), "注文途絶", "c1", "high", at, 0.72, "orders", null, false)], at);
+        }
+
         var (server, name, password) = await KizukiServer.StartWithAdminAsync(samples.Directory, "http://127.0.0.1:0", "demo-admin", "ja", new FixedTime(WebSamples.Now));
         await using var _ = server;
         var shots = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
@@ -19,6 +28,8 @@ public sealed class BrowserTests
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
         var page = await browser.NewPageAsync(new() { Locale = "ja-JP", TimezoneId = "Asia/Tokyo" });
+        // A bound on each wait, not a speed check: the 2-core CI machine is shared, and a loaded one can stall a step for many seconds.
+        page.SetDefaultTimeout(120_000);
         var root = server.Addresses[0];
 
         await page.GotoAsync(root + "/");
@@ -30,11 +41,19 @@ public sealed class BrowserTests
         await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "today-ja.png"), FullPage = true });
         Assert.Contains("優先して連絡すべき顧客", await page.InnerTextAsync("main"), StringComparison.Ordinal);
         Assert.Contains("￥20,000", await page.InnerTextAsync("#at-risk"), StringComparison.Ordinal);
+        Assert.Contains("「注文途絶」に該当", await page.InnerTextAsync("main"), StringComparison.Ordinal);
 
         await page.ClickAsync("text=株式会社あさひ");
         await page.WaitForSelectorAsync("#customer-name");
         await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "customer-ja.png"), FullPage = true });
         Assert.Contains("最終注文から20日", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await page.SelectOptionAsync("#tasks .task-status", "contacted");
+        await page.FillAsync("#tasks .task-note", "電話で近況を伺った");
+        await page.ClickAsync("#tasks .task-save");
+        await page.WaitForSelectorAsync("#tasks pre.notes");
+        Assert.Contains("電話で近況を伺った", await page.InnerTextAsync("#tasks"), StringComparison.Ordinal);
+        Assert.Equal("contacted", await page.InputValueAsync("#tasks .task-status"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "customer-tasks-ja.png"), FullPage = true });
 
         await page.ClickAsync("#lang");
         await page.WaitForSelectorAsync("text=Raising the risk");
@@ -47,13 +66,27 @@ public sealed class BrowserTests
         await page.WaitForSelectorAsync("text=retail");
         await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "segments-en.png"), FullPage = true });
 
-        // No rule engine is wired into the dashboard yet (see Dashboard/Seams.cs), so the Rules page says so rather than editing.
         await page.ClickAsync("header nav a[href='#/rules']");
-        await page.WaitForSelectorAsync("text=No rules yet.");
+        await page.WaitForSelectorAsync("#rules, main .card.error");
+        Assert.Null(await page.QuerySelectorAsync("main .card.error"));
+        Assert.Contains("Would alert 0", await page.InnerTextAsync("#rules"), StringComparison.Ordinal);
+        await page.ClickAsync("[data-edit='注文途絶']");
+        await page.FillAsync("#rule-text", "rule \"注文途絶\" when days_since_last_ordr >= 10 then severity high");
+        await page.ClickAsync("#rule-save");
+        await page.WaitForSelectorAsync("#rule-problems li");
+        Assert.Contains("line 1, column", await page.InnerTextAsync("#rule-problems"), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "rules-error-en.png"), FullPage = true });
+        await page.FillAsync("#rule-text", "rule \"注文途絶\" when days_since_last_order >= 10 then severity high");
+        await page.ClickAsync("#rule-save");
+        await page.WaitForSelectorAsync("#rules td.dry-run:has-text('Would alert 1')");
         await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "rules-en.png"), FullPage = true });
+        Assert.Contains(">= 10", await page.InnerTextAsync("#rules"), StringComparison.Ordinal);
 
+        // Wait for the navigation registered before the click, so a fast redirect is not missed.
+        var signedOut = page.WaitForURLAsync("**/login");
         await page.ClickAsync("#signout");
-        await page.WaitForURLAsync("**/login");
+        await signedOut;
+        Assert.EndsWith("/login", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(shots, "customer-en.png")));
     }
 }

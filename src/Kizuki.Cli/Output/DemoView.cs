@@ -132,9 +132,9 @@ internal static class DemoView
                 "（解約の定義が「一定期間購入なし」のため、正解データの解約確率は最良の順位付けになりません。オラクル比較は省略します）",
                 " (churn here means \"no order in the window\", which the generator's leave-for-good hazard does not rank best, so no oracle comparison)")
             : context.T(
-                $"。正解データのオラクル AUC: 基準日に知り得た情報だけ {ModelView.F3(model.KnowableOracleAuc)}（モデルはその {Percent(model.ShareOfKnowable)}）、"
+                $"。正解データのオラクル AUC: 基準日に兆候が始まっていた変化だけを知るもの {ModelView.F3(model.KnowableOracleAuc)}（モデルはその {Percent(model.ShareOfKnowable)}。基準ではあっても上限ではありません）、"
                 + $"基準日より後に始まる原因や兆候のない解約まで知る完全なオラクル {ModelView.F3(model.OracleAuc)}（モデルはその {Percent(model.ShareOfOracle)}）",
-                $". Oracle AUC from the ground truth: knowable at the cutoff {ModelView.F3(model.KnowableOracleAuc)} (the model reaches {Percent(model.ShareOfKnowable)} of it); "
+                $". Oracle AUC from the ground truth: knowing only the episodes with signals under way at the cutoff {ModelView.F3(model.KnowableOracleAuc)} (the model reaches {Percent(model.ShareOfKnowable)} of it; a reference, not a bound); "
                 + $"full, which also knows churn whose cause starts after the cutoff or shows no signal, {ModelView.F3(model.OracleAuc)} ({Percent(model.ShareOfOracle)})");
         context.Console.MarkupLine(Markup.Escape(context.T(
             $"モデル v{m.Version} を学習しました（{model.Elapsed.TotalSeconds:F1} 秒）。学習に使っていない最新の基準日での ROC-AUC {ModelView.F3(m.Test.RocAuc.Estimate)}{comparison}。",

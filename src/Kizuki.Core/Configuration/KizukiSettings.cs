@@ -117,5 +117,18 @@ public sealed record KizukiSettings
         Features.Validate();
         Labels.Validate();
         Scoring.Validate();
+        Lifetime.Validate();
+        Explanations.Validate();
+        try
+        {
+            Alerts.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            // The retry options name their member (MaxAttempts, ...); here it becomes the setting a user writes.
+            var name = string.IsNullOrEmpty(e.ParamName) ? "" : char.ToLowerInvariant(e.ParamName[0]) + e.ParamName[1..];
+            throw new InvalidDataException(
+                $"{path}: alerts.notifications.{name} が範囲外です / alerts.notifications.{name} is out of range: {e.Message}", e);
+        }
     }
 }

@@ -8,8 +8,9 @@ namespace Kizuki.Demo;
 /// <summary>Two oracle ROC-AUCs on the rows of one cutoff: the best ranking with the whole truth, and with what was knowable.</summary>
 /// <param name="Full">From the true hazards, including episodes that begin after the cutoff and silent ones that show no
 /// signal: an upper bound no model can reach, since part of the churn it ranks has no cause yet at the cutoff.</param>
-/// <param name="Knowable">From the hazards a perfect observer could know at the cutoff: an episode counts only if it began
-/// before the cutoff and shows signals; otherwise the customer carries the background hazard alone.</param>
+/// <param name="Knowable">From the hazards of the episodes under way at the cutoff: an episode counts only if it began
+/// before the cutoff and shows signals; otherwise the customer carries the background hazard alone. A reference, not a
+/// bound (see <see cref="OracleAuc"/>).</param>
 /// <param name="Rows">Rows of the cutoff that were scored.</param>
 internal readonly record struct OracleAucs(double Full, double Knowable, int Rows)
 {

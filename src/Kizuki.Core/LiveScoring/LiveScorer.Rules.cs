@@ -1,7 +1,8 @@
+using System.Diagnostics;
 using System.Globalization;
 using Kizuki.Alerts;
 using Kizuki.Domain;
-using Kizuki.Features.Batch;
+using Kizuki.Features.History;
 using Kizuki.Notifications;
 using Kizuki.Scoring;
 using Kizuki.Storage;
@@ -10,46 +11,48 @@ namespace Kizuki.LiveScoring;
 
 internal sealed partial class LiveScorer
 {
-    private (IReadOnlyList<StoredAlert> Alerts, IReadOnlyList<FollowUp> FollowUps) Raise(FeatureTable table, ScoringRun? run, DateTimeOffset asOf, DateTimeOffset now)
+    private (IReadOnlyList<StoredScore> Scores, IReadOnlyList<StoredAlert> Alerts, IReadOnlyList<FollowUp> FollowUps) ScoreAndRaise(
+        List<string> touched, DateTimeOffset asOf, DateTimeOffset now)
     {
-        if (_alerts.Rules.Rules.Count == 0)
-        {
-            return ([], []);
-        }
-
-        var scoreOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; run is not null && i < run.Scores.Count; i++)
-        {
-            scoreOf[run.Scores[i].CustomerId] = i;
-        }
-
-        var count = _features.Catalog.Count;
-        var numbers = new double[count];
-        var categories = new string?[count];
+        var scores = new List<StoredScore>(_rowModel is null ? 0 : touched.Count);
         var stored = new List<StoredAlert>();
         var followUps = new List<FollowUp>();
-        var day = asOf.ToUnixTimeMilliseconds() / 86_400_000L;
-        for (var row = 0; row < table.RowCount; row++)
+        var rules = _alerts.Rules.Rules.Count > 0;
+        if (_rowModel is null && !rules)
         {
-            var id = table.CustomerIds[row];
-            for (var f = 0; f < count; f++)
-            {
-                numbers[f] = table.NumberColumn(f) is { } n ? n[row] : double.NaN;
-                categories[f] = table.CategoryColumn(f) is { } c ? c[row] : null;
-            }
+            return (scores, stored, followUps);
+        }
 
+        var at = Millis.Of(asOf);
+        var day = asOf.ToUnixTimeMilliseconds() / 86_400_000L;
+        var daysWithoutLogin = _features.Catalog.IndexOf("days_since_last_login");
+        long features = 0, model = 0, ruling = 0;
+        foreach (var id in touched)
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            _live.Evaluate(id, at, _numbers, _categories);
+            var t1 = Stopwatch.GetTimestamp();
+            features += t1 - t0;
             var probability = double.NaN;
             string? reasons = null;
             string? top = null;
-            if (scoreOf.TryGetValue(id, out var s))
+            if (_rowModel?.Score(id, _numbers, _categories, asOf, now) is { } scored)
             {
-                probability = run!.Scores[s].Probability;
-                reasons = run.Scores[s].Reasons;
-                top = run.Reasons is { } r && r[s].Raising.Count > 0 ? r[s].Raising[0].Group : null;
+                scores.Add(scored.Score);
+                probability = scored.Score.Probability;
+                reasons = scored.Score.Reasons;
+                top = scored.Reasons is { Raising.Count: > 0 } r ? r.Raising[0].Group : null;
+            }
+
+            var t2 = Stopwatch.GetTimestamp();
+            model += t2 - t1;
+            if (!rules)
+            {
+                continue;
             }
 
             var trail = Trail(id);
-            var facts = new RuleFacts(id, numbers, categories)
+            var facts = new RuleFacts(id, _numbers, _categories)
             {
                 ChurnProbability = probability,
                 ChurnProbabilityChange1d = probability - trail.At(day - 1),
@@ -67,7 +70,7 @@ internal sealed partial class LiveScorer
                 var severity = alert.Severity.ToString().ToLowerInvariant();
                 stored.Add(new StoredAlert(StoredAlert.IdOf(id, alert.Rule, asOf), alert.Rule, id, severity, asOf,
                     double.IsFinite(probability) ? probability : null, top, reasons, alert.IsControl));
-                var days = numbers[Math.Max(0, _features.Catalog.IndexOf("days_since_last_login"))];
+                var days = _numbers[Math.Max(0, daysWithoutLogin)];
                 if (_followUps.Plan(alert, facts.Customer, days) is { } followUp)
                 {
                     followUps.Add(followUp);
@@ -75,6 +78,14 @@ internal sealed partial class LiveScorer
 
                 _notify?.Invoke(NotificationOf(alert, facts.Customer, reasons));
             }
+
+            ruling += Stopwatch.GetTimestamp() - t2;
+        }
+
+        var t3 = Stopwatch.GetTimestamp();
+        if (scores.Count > 0)
+        {
+            _store.SaveScores(scores);
         }
 
         if (stored.Count > 0)
@@ -83,7 +94,11 @@ internal sealed partial class LiveScorer
         }
 
         _touches.Flush(_store);
-        return (stored, followUps);
+        Stages.Features += Stopwatch.GetElapsedTime(0, features);
+        Stages.Model += Stopwatch.GetElapsedTime(0, model);
+        Stages.Rules += Stopwatch.GetElapsedTime(0, ruling);
+        Stages.Store += Stopwatch.GetElapsedTime(t3);
+        return (scores, stored, followUps);
     }
 
     private ProbabilityTrail Trail(string customerId)

@@ -1,14 +1,8 @@
 using Kizuki.Alerts;
 using Kizuki.Domain;
-using Kizuki.Explanations;
 using Kizuki.Features;
-using Kizuki.Features.Batch;
-using Kizuki.Features.History;
 using Kizuki.Features.Live;
-using Kizuki.Modeling.Churn;
-using Kizuki.Modeling.Registry;
 using Kizuki.Notifications;
-using Kizuki.Scoring;
 using Kizuki.Storage;
 
 namespace Kizuki.LiveScoring;
@@ -20,8 +14,8 @@ namespace Kizuki.LiveScoring;
 internal sealed record LiveStep(IReadOnlyList<StoredScore> Scores, IReadOnlyList<StoredAlert> Alerts, IReadOnlyList<FollowUp> FollowUps);
 
 /// <summary>
-/// Turns accepted events into scores and alerts: updates each customer's live feature state, re-scores the customers
-/// touched with the active model (with reasons), stores the scores, evaluates the rules, stores alerts and tasks, and posts
+/// Turns accepted events into scores and alerts: updates each customer's live feature state, re-scores each customer
+/// touched once per step with the active model, from the live state alone (one row, with reasons), stores the scores, evaluates the rules, stores alerts and tasks, and posts
 /// notifications and follow-ups.
 /// </summary>
 /// <remarks>
@@ -33,10 +27,7 @@ internal sealed partial class LiveScorer
 {
     private readonly FeatureContext _features;
     private readonly LiveFeatureEvaluator _live;
-    private readonly ChurnEnsemble? _model;
-    private readonly ModelMetadata? _metadata;
-    private readonly Explainer? _explainer;
-    private readonly ScoringSettings _scoring;
+    private readonly LiveRowModel? _rowModel;
     private readonly IStore _store;
     private readonly IWorkStore _work;
     private readonly AlertEngine _alerts;
@@ -45,6 +36,8 @@ internal sealed partial class LiveScorer
     private readonly BufferedTouches _touches = new();
     private readonly Action<Notification>? _notify;
     private readonly TimeProvider _time;
+    private readonly double[] _numbers;
+    private readonly string?[] _categories;
     private readonly Dictionary<string, ProbabilityTrail> _trails = new(StringComparer.Ordinal);
 
     /// <summary>A scorer over a store; without a model it stores no scores and rules see no probability.</summary>
@@ -53,10 +46,11 @@ internal sealed partial class LiveScorer
         ArgumentNullException.ThrowIfNull(parts);
         _features = parts.Features;
         _live = new LiveFeatureEvaluator(parts.Features);
-        _model = parts.Model;
-        _metadata = parts.Metadata;
-        _explainer = parts.Explainer;
-        _scoring = parts.Scoring;
+        _rowModel = parts.Model is null || parts.Metadata is null
+            ? null
+            : new LiveRowModel(parts.Features.Catalog, parts.Model, parts.Metadata, parts.Scoring, parts.Explainer, parts.ExplainFrom);
+        _numbers = new double[parts.Features.Catalog.Count];
+        _categories = new string?[parts.Features.Catalog.Count];
         _store = parts.Store;
         _work = parts.Work;
         _state = new CachedAlertState(parts.Work);
@@ -68,6 +62,9 @@ internal sealed partial class LiveScorer
 
     /// <summary>The live feature state (read-only use).</summary>
     public LiveFeatureEvaluator State => _live;
+
+    /// <summary>Time spent so far per stage of the steps: features, model (with reasons), rules, store writes.</summary>
+    public LiveStageTimes Stages { get; } = new();
 
     /// <summary>Events applied to live state so far.</summary>
     public long EventsApplied { get; private set; }
@@ -121,23 +118,27 @@ internal sealed partial class LiveScorer
         }
 
         var asOf = newest.AddMilliseconds(1);
-        var chunk = new FeatureTableChunk(_features.Catalog);
-        foreach (var id in touched)
-        {
-            chunk.Add(_live.History(id), Millis.Of(asOf));
-        }
-
-        var table = FeatureTableChunk.Join(_features.Catalog, asOf, [chunk]);
-        var now = _time.GetUtcNow();
-        var run = _model is null || _metadata is null || table.RowCount == 0
-            ? null
-            : ChurnScorer.Score(table, _model, _metadata, _scoring, now, _explainer);
-        if (run is not null && run.Scores.Count > 0)
-        {
-            _store.SaveScores(run.Scores);
-        }
-
-        var (alerts, followUps) = Raise(table, run, asOf, now);
-        return new LiveStep(run?.Scores ?? [], alerts, followUps);
+        var (scores, alerts, followUps) = ScoreAndRaise(touched, asOf, _time.GetUtcNow());
+        return new LiveStep(scores, alerts, followUps);
     }
+}
+
+/// <summary>Cumulative time per stage of a scorer's steps (what the benchmark prints).</summary>
+internal sealed class LiveStageTimes
+{
+    /// <summary>Applying events and evaluating features.</summary>
+    public TimeSpan Features { get; set; }
+
+    /// <summary>Encoding, predicting and explaining.</summary>
+    public TimeSpan Model { get; set; }
+
+    /// <summary>Evaluating the rules.</summary>
+    public TimeSpan Rules { get; set; }
+
+    /// <summary>Writing scores, alerts, tasks and touches.</summary>
+    public TimeSpan Store { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"features {Features.TotalSeconds:F2} s, model {Model.TotalSeconds:F2} s, rules {Rules.TotalSeconds:F2} s, store {Store.TotalSeconds:F2} s");
 }

@@ -26,6 +26,12 @@ internal sealed record LiveScorerParts(FeatureContext Features, IStore Store, IW
     /// <summary>Explains each score into reasons; null = scores without reasons (faster).</summary>
     public Explainer? Explainer { get; init; }
 
+    /// <summary>
+    /// Only scores in this band or above get reasons. Default <see cref="RiskBand.Medium"/>: exact TreeSHAP of one row costs
+    /// about a millisecond, and the customers nobody acts on need no reasons to be fast (<c>kizuki explain</c> gives them on demand).
+    /// </summary>
+    public RiskBand ExplainFrom { get; init; } = RiskBand.Medium;
+
     /// <summary>Risk band thresholds.</summary>
     public ScoringSettings Scoring { get; init; } = new();
 

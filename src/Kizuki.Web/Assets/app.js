@@ -55,6 +55,9 @@
       <div class="card"><h2>${esc(t('timeline'))}</h2><table><tbody>${d.timeline.map(e => `<tr><td>${esc(dateTime(e.at))}</td><td>${esc(kinds[e.kind] || e.kind)}</td>
         <td>${esc(e.summary)}${e.count > 1 ? ' × ' + esc(num(e.count)) : ''}${e.status ? ` <span class="muted">${esc(e.status)}</span>` : ''}</td><td class="num">${e.currency ? esc(yen(e.amount)) : ''}</td></tr>`).join('')}</tbody></table></div>`;
     $('history-chart').appendChild(KizukiCharts.line(d.history.map(h => ({ x: date(h.asOf), y: h.probability })), { max: 1, format: pct }));
+    const tasks = await api('/api/customers/' + encodeURIComponent(id) + '/tasks');
+    main.insertAdjacentHTML('beforeend', taskCard(tasks));
+    wireTasks(main, () => customer(main, id));
   }
 
   async function segments(main) {
@@ -97,7 +100,42 @@
 
   async function rules(main) {
     const list = await api('/api/rules');
-    main.innerHTML = `<div class="card"><h2>${esc(t('rules'))}</h2>${list.items.length ? `<table><tbody>${list.items.map(r => `<tr><td>${esc(r.name)}</td><td><code>${esc(r.text)}</code></td><td class="num">${esc(t('dryRun'))} ${r.dryRunCount == null ? '—' : esc(num(r.dryRunCount))}</td></tr>`).join('')}</tbody></table>` : `<p class="muted">${esc(t('noRules'))}</p>`}</div>`;
+    const canEdit = list.canChange && (state.me.role === 'admin' || state.me.role === 'manager');
+    const row = r => `<tr data-rule="${esc(r.id)}"><td>${esc(r.name)}${r.enabled ? '' : ` <span class="error">${esc(t('unreadable'))}</span>`}</td>
+      <td><code class="rule-text">${esc(r.text)}</code></td><td class="num dry-run">${esc(t('dryRun'))} ${r.dryRunCount == null ? '—' : esc(num(r.dryRunCount))}</td>
+      <td>${canEdit ? `<button data-edit="${esc(r.id)}">${esc(t('edit'))}</button>` : ''}</td></tr>`;
+    main.innerHTML = `<div class="card"><h2>${esc(t('rules'))}</h2>${list.items.length ? `<table id="rules"><tbody>${list.items.map(row).join('')}</tbody></table>` : `<p class="muted">${esc(t('noRules'))}</p>`}
+      ${canEdit ? `<p><button id="rule-new">${esc(t('newRule'))}</button></p>` : ''}</div><div id="rule-editor"></div>`;
+    const edit = (id, text) => {
+      $('rule-editor').innerHTML = `<div class="card"><h3>${esc(id || t('newRule'))}</h3><textarea id="rule-text" rows="4">${esc(text)}</textarea>
+        <p><button id="rule-save">${esc(t('save'))}</button> <span class="muted">${esc(t('ruleHelp'))}</span></p><ul id="rule-problems" class="error"></ul></div>`;
+      $('rule-save').onclick = async () => {
+        const r = await fetch('/api/rules/' + encodeURIComponent(id || '__new__'), { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: $('rule-text').value }) });
+        if (r.ok) { await rules(main); return; }
+        const p = await r.json().catch(() => ({}));
+        const problems = p.errors?.text || [p.detail || ('HTTP ' + r.status)];
+        $('rule-problems').innerHTML = problems.map(x => `<li>${esc(x.includes(' / ') ? pick(x.split(' / ')[0], x.split(' / ').slice(1).join(' / ')) : x)}</li>`).join('');
+      };
+    };
+    main.querySelectorAll('[data-edit]').forEach(b => b.onclick = () => edit(b.dataset.edit, list.items.find(r => r.id === b.dataset.edit).text));
+    if ($('rule-new')) $('rule-new').onclick = () => edit('', 'rule "" when  then severity medium');
+  }
+
+  function taskCard(tasks) {
+    const statuses = ['open', 'contacted', 'saved', 'lost'];
+    return `<div class="card"><h2>${esc(t('tasks'))}</h2>${tasks.length ? `<table id="tasks"><tbody>${tasks.map(k => `<tr data-task="${esc(k.id)}">
+      <td>${esc(pick(k.titleJa, k.titleEn))}<br><span class="muted">${esc(t('owner'))}: ${esc(k.assignee || '—')} · ${esc(dateTime(k.updatedAt))}</span>
+      ${k.notes ? `<pre class="notes">${esc(k.notes)}</pre>` : ''}</td>
+      <td><select class="task-status">${statuses.map(s => `<option value="${s}" ${s === k.status ? 'selected' : ''}>${esc(t('status_' + s))}</option>`).join('')}</select></td>
+      <td><input class="task-note" placeholder="${esc(t('note'))}"> <button class="task-save">${esc(t('save'))}</button></td></tr>`).join('')}</tbody></table>` : `<p class="muted">${esc(t('none'))}</p>`}</div>`;
+  }
+
+  function wireTasks(main, reload) {
+    main.querySelectorAll('[data-task]').forEach(row => row.querySelector('.task-save').onclick = async () => {
+      const body = { status: row.querySelector('.task-status').value, note: row.querySelector('.task-note').value || null };
+      try { await api('/api/tasks/' + encodeURIComponent(row.dataset.task), { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }); await reload(); }
+      catch (e) { row.insertAdjacentHTML('beforeend', `<td class="error">${esc(e.message)}</td>`); }
+    });
   }
 
   async function route() {

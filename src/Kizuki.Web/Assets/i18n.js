@@ -10,6 +10,8 @@ window.KIZUKI_I18N = {
     heatMap: '属性別の解約率', trend: '解約率の推移', rowsBy: '行', columnsBy: '列', customers: '顧客数', churned: '解約', rate: '解約率',
     active: '使用中', version: 'バージョン', auc: 'ROC-AUC', ap: '平均適合率', brier: 'Brier', baseline: 'ルール基準', calibration: 'キャリブレーション', lift: 'リフト',
     drivers: '主な要因', activate: '有効にする', noModels: 'モデルがありません。kizuki train を実行してください。', noRules: 'ルールはまだありません。', dryRun: '該当件数',
+    edit: '編集', save: '保存', newRule: 'ルールを追加', unreadable: '読めません', ruleHelp: '例: rule "ログイン停止" when days_without_login >= 14 then severity high',
+    tasks: 'タスクとメモ', owner: '担当', note: 'メモを追加', status_open: '未対応', status_contacted: '連絡済み', status_saved: '継続（引き留め成功）', status_lost: '解約',
     kinds: { order: '注文', subscription: '契約開始', subscriptionEnd: '契約終了', activity: '利用', ticket: '問い合わせ', survey: 'アンケート', touch: '接触', churn: '解約' },
   },
   en: {
@@ -22,6 +24,8 @@ window.KIZUKI_I18N = {
     heatMap: 'Churn rate by attribute', trend: 'Churn trend', rowsBy: 'Rows', columnsBy: 'Columns', customers: 'Customers', churned: 'Churned', rate: 'Churn rate',
     active: 'Active', version: 'Version', auc: 'ROC-AUC', ap: 'Average precision', brier: 'Brier', baseline: 'Rule baseline', calibration: 'Calibration', lift: 'Lift',
     drivers: 'Drivers', activate: 'Activate', noModels: 'No models yet. Run kizuki train.', noRules: 'No rules yet.', dryRun: 'Would alert',
+    edit: 'Edit', save: 'Save', newRule: 'Add a rule', unreadable: 'unreadable', ruleHelp: 'e.g. rule "login stop" when days_without_login >= 14 then severity high',
+    tasks: 'Tasks and notes', owner: 'Owner', note: 'Add a note', status_open: 'Open', status_contacted: 'Contacted', status_saved: 'Saved (stayed)', status_lost: 'Lost',
     kinds: { order: 'Order', subscription: 'Subscribed', subscriptionEnd: 'Subscription ended', activity: 'Activity', ticket: 'Ticket', survey: 'Survey', touch: 'Touch', churn: 'Churn' },
   },
 };

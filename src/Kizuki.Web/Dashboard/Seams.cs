@@ -15,6 +15,15 @@ public interface ITaskBoard
 
     /// <summary>Marks a task done; false when there is no such open task.</summary>
     bool Complete(string taskId, string actor, DateTimeOffset at);
+
+    /// <summary>Every task of one customer (any status), newest first.</summary>
+    IReadOnlyList<TaskView> ForCustomer(string customerId);
+
+    /// <summary>Tasks, newest first, optionally of one status (open, contacted, saved, lost) and/or one owner.</summary>
+    IReadOnlyList<TaskView> List(string? status, string? owner);
+
+    /// <summary>Changes a task's status or owner and appends a note; null when there is no such task.</summary>
+    TaskView? Update(string taskId, TaskUpdate change, string actor, DateTimeOffset at);
 }
 
 /// <summary>Where the dashboard reads alert rules and their dry-run counts; the rules work registers its own in place of <see cref="NoRuleBook"/>.</summary>
@@ -34,7 +43,12 @@ public interface IRuleBook
 public sealed record AlertView(string Id, string CustomerId, string? CustomerName, string Rule, string Severity, DateTimeOffset RaisedAt, string MessageJa, string MessageEn);
 
 /// <summary>A task as the dashboard shows it.</summary>
-public sealed record TaskView(string Id, string CustomerId, string? CustomerName, string TitleJa, string TitleEn, DateTimeOffset? Due, string? Assignee);
+public sealed record TaskView(
+    string Id, string CustomerId, string? CustomerName, string TitleJa, string TitleEn, DateTimeOffset? Due, string? Assignee,
+    string Status = "open", string Notes = "", DateTimeOffset? UpdatedAt = null);
+
+/// <summary>A change to a task: a new status (open, contacted, saved, lost), a new owner, a note to append; null members stay.</summary>
+public sealed record TaskUpdate(string? Status = null, string? Owner = null, string? Note = null);
 
 /// <summary>A rule with its dry-run count.</summary>
 public sealed record RuleView(string Id, string Name, string Text, bool Enabled, int? DryRunCount);
@@ -54,6 +68,12 @@ internal sealed class NoTaskBoard : ITaskBoard
     public IReadOnlyList<TaskView> OpenFor(string assignee) => [];
 
     public bool Complete(string taskId, string actor, DateTimeOffset at) => false;
+
+    public IReadOnlyList<TaskView> ForCustomer(string customerId) => [];
+
+    public IReadOnlyList<TaskView> List(string? status, string? owner) => [];
+
+    public TaskView? Update(string taskId, TaskUpdate change, string actor, DateTimeOffset at) => null;
 }
 
 /// <summary>No rule engine installed: no rules, and nothing to change.</summary>

@@ -8,10 +8,10 @@ namespace Kizuki.Modeling.LightGbm;
 internal sealed partial class TreeEnsemble
 {
     /// <summary>Rows per block of batch scoring: each tree is walked for all of them while it is in cache.</summary>
-    private const int ScoreBlockRows = 128;
+    private const int ScoreBlockRows = 32;
 
     /// <summary>Rows per block of batch TreeSHAP.</summary>
-    private const int ShapBlockRows = 32;
+    private const int ShapBlockRows = 64;
 
     /// <summary>Below this many tree walks a batch is scored on the calling thread (starting threads costs more).</summary>
     private const long ParallelWork = 200_000;
@@ -53,10 +53,7 @@ internal sealed partial class TreeEnsemble
             var masks = shap.MaxTreeSize <= StackScratchLimit ? stackalloc ulong[shap.MaxTreeSize] : new ulong[shap.MaxTreeSize];
             Span<double> polynomial = stackalloc double[shap.MaxDepth + 2];
             var (start, count) = Block(block, ShapBlockRows, rows);
-            for (var r = start; r < start + count; r++)
-            {
-                Explain(shap, values.AsSpan(r * FeatureCount, FeatureCount), output.AsSpan(r * width, width), masks, polynomial);
-            }
+            Explain(shap, values.AsSpan(start * FeatureCount, count * FeatureCount), output.AsSpan(start * width, count * width), masks, polynomial);
         }
 
         if (blocks < 2 || Environment.ProcessorCount < 2)

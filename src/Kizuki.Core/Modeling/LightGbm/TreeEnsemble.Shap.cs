@@ -64,6 +64,13 @@ internal sealed partial class TreeEnsemble
         {
             expected += TreeExpectedValue(t);
             built.MaxTreeSize = Math.Max(built.MaxTreeSize, (nodeStart[t + 1] - nodeStart[t]) * 2 + 1);
+            for (var node = nodeStart[t]; node < nodeStart[t + 1]; node++)
+            {
+                int Slot(int child) => child >= 0 ? child - nodeStart[t] : nodeStart[t + 1] - nodeStart[t] + ~child - leafStart[t];
+                built.LeftSlot[node] = Slot(nodes[node].Left);
+                built.RightSlot[node] = Slot(nodes[node].Right);
+            }
+
             if (roots[t] < 0)
             {
                 continue;
@@ -225,6 +232,12 @@ internal sealed partial class TreeEnsemble
     private sealed class ShapTables(int nodeCount, int leafCount)
     {
         public int[] NodePosition { get; } = new int[nodeCount];
+
+        /// <summary>Where a node's left child's cold mask goes in the per-tree scratch (internal nodes, then leaves).</summary>
+        public int[] LeftSlot { get; } = new int[nodeCount];
+
+        /// <summary>Where a node's right child's cold mask goes.</summary>
+        public int[] RightSlot { get; } = new int[nodeCount];
 
         public int[] LeafDepth { get; } = new int[leafCount];
 

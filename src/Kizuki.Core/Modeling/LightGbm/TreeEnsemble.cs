@@ -89,6 +89,7 @@ internal sealed partial class TreeEnsemble
 
         nodeStart[trees.Count] = nodeBase;
         leafStart[trees.Count] = leafBase;
+        walk = BuildWalk(nodes, leafValues, roots, nodeStart);
     }
 
     /// <summary>Number of input columns.</summary>
@@ -96,66 +97,6 @@ internal sealed partial class TreeEnsemble
 
     /// <summary>Number of trees.</summary>
     internal int TreeCount => roots.Length;
-
-    /// <summary>The raw score of one row: the sum of every tree's leaf value, in tree order.</summary>
-    internal double PredictRaw(ReadOnlySpan<double> row)
-    {
-        ref var first = ref MemoryMarshal.GetReference(row);
-        var sum = 0.0;
-        for (var t = 0; t < roots.Length; t++)
-        {
-            sum += leafValues[~Leaf(roots[t], ref first)];
-        }
-
-        return sum;
-    }
-
-    /// <summary>Raw scores of consecutive rows, tree by tree over the block so each tree stays in cache.</summary>
-    /// <param name="values">Row-major values of the rows.</param>
-    /// <param name="output">One score per row.</param>
-    internal void PredictRawBlock(ReadOnlySpan<double> values, Span<double> output)
-    {
-        var rows = output.Length;
-        output.Clear();
-        ref var data = ref MemoryMarshal.GetReference(values);
-        ref var result = ref MemoryMarshal.GetReference(output);
-        for (var t = 0; t < roots.Length; t++)
-        {
-            var root = roots[t];
-            for (var r = 0; r < rows; r++)
-            {
-                var leaf = Leaf(root, ref Unsafe.Add(ref data, r * FeatureCount));
-                Unsafe.Add(ref result, r) += leafValues[~leaf];
-            }
-        }
-    }
-
-    /// <summary>Walks from <paramref name="node"/> down to a leaf; returns <c>~leaf</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Leaf(int node, ref double row)
-    {
-        ref var first = ref MemoryArrayReference(nodes);
-        while (node >= 0)
-        {
-            ref readonly var split = ref Unsafe.Add(ref first, node);
-            var value = Unsafe.Add(ref row, split.Feature);
-            node = (split.Flags & TreeNode.Slow) == 0
-                ? (value <= split.Threshold) | (double.IsNaN(value) & ((split.Flags & TreeNode.NaNLeft) != 0)) ? split.Left : split.Right
-                : SlowNext(node, value);
-        }
-
-        return node;
-    }
-
-    /// <summary>Whether a row with <paramref name="value"/> in the split's column goes left at global node <paramref name="node"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool GoesLeft(int node, double value)
-    {
-        ref readonly var split = ref nodes[node];
-        return (split.Flags & TreeNode.Slow) == 0
-            ? (value <= split.Threshold) | (double.IsNaN(value) & ((split.Flags & TreeNode.NaNLeft) != 0))
-            : SlowNext(node, value) == split.Left;
-    }
 
     /// <summary>LightGBM's <c>Tree::Decision</c> on the value the C API would pass (|v| ≤ 1e-35 read as 0).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -212,8 +153,6 @@ internal sealed partial class TreeEnsemble
         var nanLeft = missing == MissingNaN ? (decisionType & DefaultLeftMask) != 0 : threshold >= 0;
         return nanLeft ? TreeNode.NaNLeft : 0;
     }
-
-    private static ref TreeNode MemoryArrayReference(TreeNode[] array) => ref MemoryMarshal.GetArrayDataReference(array);
 
     /// <summary>One internal node, laid out for the walk: threshold, column, children and flags in 24 bytes.</summary>
     [StructLayout(LayoutKind.Sequential)]
