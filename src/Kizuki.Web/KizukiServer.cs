@@ -38,6 +38,8 @@ public static class KizukiServer
         });
         try
         {
+            // Build the score snapshot before listening, so the first page renders as fast as every later one.
+            await Task.Run(() => app.Services.GetRequiredService<Dashboard.ScoreBoard>().Current()).ConfigureAwait(false);
             await app.StartAsync().ConfigureAwait(false);
         }
         catch

@@ -21,6 +21,20 @@ internal static partial class ReasonSentences
             : Change("直近30日のログイン", "Logins in the last 30 days", BeforeFromTrend(now, v.Number("login_trend")), now, Times, Count);
     }
 
+    private static (string, string)? Touches(IRowValues v)
+    {
+        var days = v.Number("days_since_last_touch");
+        if (double.IsNaN(days))
+        {
+            return ("これまで働きかけの記録なし", "No retention contact on record");
+        }
+
+        var recent = v.Number("touches_90d");
+        return double.IsNaN(recent) || recent < 1
+            ? ($"前回の働きかけから{Count(days)}日", $"{Count(days)} days since the last retention contact")
+            : ($"直近90日に{Count(recent)}回働きかけ、前回から{Count(days)}日", $"Contacted {Count(recent)} times in the last 90 days, the last {Count(days)} days ago");
+    }
+
     private static (string, string)? FeatureUsage(FeatureDefinition lead, IRowValues v)
     {
         if (lead.Name == "key_feature_dropped" && v.Number(lead.Name) == 1)

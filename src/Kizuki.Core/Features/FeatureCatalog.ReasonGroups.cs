@@ -37,6 +37,7 @@ public sealed partial class FeatureCatalog
         new("contract", "契約内容", "contract"),
         new("purchases", "購買", "purchases"),
         new("returns", "返品・キャンセル", "returns and cancellations"),
+        new("retention_touches", "これまでの働きかけ", "earlier retention contacts"),
         new("profile", "顧客属性", "customer profile"),
         new(CustomReasonGroup, "ユーザー定義指標", "user-defined metrics"),
     ];
@@ -49,6 +50,10 @@ public sealed partial class FeatureCatalog
         ["low_satisfaction_tickets_180d"] = "ticket_sentiment",
         ["negative_ticket_share_90d"] = "ticket_sentiment",
         ["churn_intent_tickets_90d"] = "ticket_sentiment",
+        ["days_since_last_touch"] = "retention_touches",
+        ["touches_30d"] = "retention_touches",
+        ["touches_90d"] = "retention_touches",
+        ["last_touch_was_control"] = "retention_touches",
     };
 
     /// <summary>The built-in group of a feature: by name where the catalog says so, by page category, else by its field.</summary>

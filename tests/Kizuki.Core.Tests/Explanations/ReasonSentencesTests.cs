@@ -54,6 +54,25 @@ public sealed class ReasonSentencesTests
     }
 
     [Fact]
+    public void Write_RecentRetentionContact_IsItsOwnReasonWithWholeDays()
+    {
+        var (ja, en) = Write("days_since_last_touch", 27.04, ("days_since_last_touch", 3.33), ("touches_90d", 2));
+
+        Assert.Equal("retention_touches", Catalog.Single(d => d.Name == "touches_30d").ReasonGroup);
+        Assert.Equal("直近90日に2回働きかけ、前回から3日（+27pt）", ja);
+        Assert.Equal("Contacted 2 times in the last 90 days, the last 3 days ago (+27 pts)", en);
+    }
+
+    [Fact]
+    public void Write_NoRetentionContact_SaysSo()
+    {
+        var (ja, en) = Write("days_since_last_touch", -1.5, ("days_since_last_touch", double.NaN), ("touches_90d", 0));
+
+        Assert.Equal("これまで働きかけの記録なし（-1.5pt）", ja);
+        Assert.Equal("No retention contact on record (-1.5 pts)", en);
+    }
+
+    [Fact]
     public void Write_NpsFell_ShowsFromAndTo()
     {
         var (ja, en) = Write("nps_change", 9.96, ("latest_nps", 3), ("nps_change", -6));
