@@ -35,11 +35,7 @@ internal static class DriversCommand
                 throw new KizukiException(context.T("--top は 0〜100 で指定してください。", "--top must be 0 to 100."));
             }
 
-            var registry = new ModelRegistry(context.DataDirectory);
-            var version = registry.Active ?? throw new KizukiException(context.T(
-                "使用中のモデルがありません。`kizuki train` で学習してください。", "no active model; run `kizuki train` first."));
-            var metadata = registry.Metadata(version);
-            var model = registry.Load(version);
+            var (metadata, model) = ScoreCommand.LoadActiveModel(context);
             using var store = context.OpenStore();
             var instant = FeaturesCommand.ResolveAsOf(context, store, parse.GetValue(asOf));
             var table = BatchFeatureEvaluator.Evaluate(store, new FeatureContext(context.Settings.Features), instant);

@@ -26,10 +26,7 @@ internal static class ExplainCommand
         {
             var context = CliContext.From(parse, globals, environment);
             var id = parse.GetValue(customer)!;
-            var registry = new ModelRegistry(context.DataDirectory);
-            var version = registry.Active ?? throw new KizukiException(context.T(
-                "使用中のモデルがありません。`kizuki train` で学習してください。", "no active model; run `kizuki train` first."));
-            var model = registry.Load(version);
+            var (metadata, model) = ScoreCommand.LoadActiveModel(context);
             using var store = context.OpenStore();
             var instant = FeaturesCommand.ResolveAsOf(context, store, parse.GetValue(asOf));
             var features = new FeatureContext(context.Settings.Features);
@@ -37,7 +34,7 @@ internal static class ExplainCommand
                 $"顧客 {id} が見つかりません。", $"customer {id} not found."));
             var explainer = ScoreCommand.NewExplainer(context, model);
             var explanation = explainer.Explain(CustomerTable.From(values, id, instant), [0]).Explain(0);
-            ExplainView.Render(context, explainer, registry.Metadata(version), explanation);
+            ExplainView.Render(context, explainer, metadata, explanation);
             return 0;
         });
         return command;

@@ -44,11 +44,7 @@ internal static class ScoreCommand
                 throw new KizukiException(context.T("--top は 0 以上で指定してください。", "--top must be 0 or more."));
             }
 
-            var registry = new ModelRegistry(context.DataDirectory);
-            var version = registry.Active ?? throw new KizukiException(context.T(
-                "使用中のモデルがありません。`kizuki train` で学習してください。", "no active model; run `kizuki train` first."));
-            var metadata = registry.Metadata(version);
-            var model = registry.Load(version);
+            var (metadata, model) = ScoreCommand.LoadActiveModel(context);
             using var store = context.OpenStore();
             var instant = FeaturesCommand.ResolveAsOf(context, store, parse.GetValue(asOf));
             var watch = Stopwatch.StartNew();
@@ -72,6 +68,15 @@ internal static class ScoreCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The active model with its metadata; fails with one line when no model is active.</summary>
+    public static (ModelMetadata Metadata, ChurnEnsemble Model) LoadActiveModel(CliContext context)
+    {
+        var registry = new ModelRegistry(context.DataDirectory);
+        var version = registry.Active ?? throw new KizukiException(context.T(
+            "使用中のモデルがありません。`kizuki train` で学習してください。", "no active model; run `kizuki train` first."));
+        return (registry.Metadata(version), registry.Load(version));
     }
 
     /// <summary>An explainer of <paramref name="model"/> under the data directory's settings (catalog, regrouping, playbook, currency, zone).</summary>

@@ -73,6 +73,19 @@ internal sealed class Explainer
     /// <summary>The playbook entry of a key, or null.</summary>
     public PlaybookEntry? Entry(string key) => _playbook.GetValueOrDefault(key);
 
+    /// <summary>The playbook's step for the strongest raising reason that has one (the default step otherwise); null when nothing raises the risk.</summary>
+    public SuggestedAction? ActionFor(IReadOnlyList<Reason> raising)
+    {
+        if (raising.Count == 0)
+        {
+            return null;
+        }
+
+        var chosen = raising.FirstOrDefault(r => Entry(r.Group) is not null)?.Group ?? ExplanationSettings.DefaultEntry;
+        var entry = Entry(chosen)!;
+        return new SuggestedAction(chosen, entry.Ja, entry.En);
+    }
+
     /// <summary>The name of a reason group in a language: the catalog's, else the playbook's label, else the key.</summary>
     public string GroupLabel(string key, string language) =>
         FeatureCatalog.FindReasonGroup(key)?.Label(language)

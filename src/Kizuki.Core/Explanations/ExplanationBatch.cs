@@ -94,15 +94,7 @@ internal sealed class ExplanationBatch
         var settings = _explainer.Settings;
         var raising = Top(index, sums, settings.RaisingReasons, sign: 1);
         var lowering = Top(index, sums, settings.LoweringReasons, sign: -1);
-        SuggestedAction? action = null;
-        if (raising.Count > 0)
-        {
-            var chosen = raising.FirstOrDefault(r => _explainer.Entry(r.Group) is not null)?.Group ?? ExplanationSettings.DefaultEntry;
-            var entry = _explainer.Entry(chosen)!;
-            action = new SuggestedAction(chosen, entry.Ja, entry.En);
-        }
-
-        return new CustomerReasons(raising, lowering, action);
+        return new CustomerReasons(raising, lowering, _explainer.ActionFor(raising));
     }
 
     private List<Reason> Top(int index, double[] sums, int count, int sign)

@@ -80,15 +80,7 @@ internal sealed class RowExplainer
         var settings = _explainer.Settings;
         var raising = Top(values, scale, asOf, settings.RaisingReasons, sign: 1);
         var lowering = Top(values, scale, asOf, settings.LoweringReasons, sign: -1);
-        SuggestedAction? action = null;
-        if (raising.Count > 0)
-        {
-            var chosen = raising.FirstOrDefault(r => _explainer.Entry(r.Group) is not null)?.Group ?? ExplanationSettings.DefaultEntry;
-            var entry = _explainer.Entry(chosen)!;
-            action = new SuggestedAction(chosen, entry.Ja, entry.En);
-        }
-
-        return new CustomerReasons(raising, lowering, action);
+        return new CustomerReasons(raising, lowering, _explainer.ActionFor(raising));
     }
 
     private List<Reason> Top(IRowValues values, double scale, DateTimeOffset asOf, int count, int sign)
