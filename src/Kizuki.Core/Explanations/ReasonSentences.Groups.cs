@@ -32,7 +32,7 @@ internal static partial class ReasonSentences
         var recent = v.Number("touches_90d");
         return double.IsNaN(recent) || recent < 1
             ? ($"前回の働きかけから{Count(days)}日", $"{Count(days)} days since the last retention contact")
-            : ($"直近90日に{Count(recent)}回働きかけ、前回から{Count(days)}日", $"Contacted {Count(recent)} times in the last 90 days, the last {Count(days)} days ago");
+            : ($"直近90日に{Count(recent)}回働きかけ、前回から{Count(days)}日", $"Contacted {(recent == 1 ? "once" : $"{Count(recent)} times")} in the last 90 days, the last {Count(days)} days ago");
     }
 
     private static (string, string)? FeatureUsage(FeatureDefinition lead, IRowValues v)

@@ -64,6 +64,15 @@ public sealed class ReasonSentencesTests
     }
 
     [Fact]
+    public void Write_OneRetentionContact_SaysOnce()
+    {
+        var (ja, en) = Write("touches_90d", 4, ("days_since_last_touch", 21.2), ("touches_90d", 1));
+
+        Assert.Equal("直近90日に1回働きかけ、前回から21日（+4pt）", ja);
+        Assert.Equal("Contacted once in the last 90 days, the last 21 days ago (+4 pts)", en);
+    }
+
+    [Fact]
     public void Write_NoRetentionContact_SaysSo()
     {
         var (ja, en) = Write("days_since_last_touch", -1.5, ("days_since_last_touch", double.NaN), ("touches_90d", 0));
