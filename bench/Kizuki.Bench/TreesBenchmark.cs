@@ -37,6 +37,14 @@ internal static class TreesBenchmark
         Report("batch PredictRaw, managed", x.Rows, managedBatch);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  largest |managed − native| score: {MaxDifference(native, managed):E2}"));
 
+        // The fixed-depth walk (the path before QuickScorer, still used when QuickScorer's layout does not apply), same blocks and threads.
+        var ensemble = TreeEnsemble.TryParse(model.Serialize(), x.ColumnCount)!;
+        var walked = new double[x.Rows];
+        WalkAll(ensemble, x.Values, walked);
+        var walkBatch = Measure(() => WalkAll(ensemble, x.Values, walked), passes: 3);
+        Report("batch PredictRaw, managed walk", x.Rows, walkBatch);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  QuickScorer in use: {ensemble.UsesQuickScorer}; largest |walk − native| score: {MaxDifference(native, walked):E2}"));
+
         // Single rows on one thread.
         var singles = Math.Min(x.Rows, 50_000);
         var checksum = 0.0;
@@ -44,6 +52,8 @@ internal static class TreesBenchmark
         var managedSingle = Measure(() => { for (var r = 0; r < singles; r++) { checksum -= model.PredictRaw(x.Row(r)); } }, passes: 1);
         Report("single-row PredictRaw, native", singles, nativeSingle);
         Report("single-row PredictRaw, managed", singles, managedSingle);
+        var walkSingle = Measure(() => { for (var r = 0; r < singles; r++) { checksum += ensemble.PredictRawByWalk(x.Row(r)); } }, passes: 1);
+        Report("single-row PredictRaw, managed walk", singles, walkSingle);
 
         // Contributions.
         var nativeX = x.SelectRows(Enumerable.Range(0, Math.Min(nativeShapRows, x.Rows)).ToArray());
@@ -92,6 +102,20 @@ internal static class TreesBenchmark
         }
 
         return (new DesignMatrix(columns, values), y);
+    }
+
+    /// <summary>Every row by the fixed-depth walk, in the 32-row blocks and threads of batch scoring.</summary>
+    private static void WalkAll(TreeEnsemble ensemble, double[] values, double[] output)
+    {
+        const int blockRows = 32;
+        var width = ensemble.FeatureCount;
+        var rows = output.Length;
+        Parallel.For(0, (rows + blockRows - 1) / blockRows, block =>
+        {
+            var start = block * blockRows;
+            var count = Math.Min(blockRows, rows - start);
+            ensemble.PredictRawBlockByWalk(values.AsSpan(start * width, count * width), output.AsSpan(start, count));
+        });
     }
 
     private static (TimeSpan Wall, TimeSpan Cpu, int Passes) Measure(Action action, int passes)

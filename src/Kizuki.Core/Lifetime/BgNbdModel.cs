@@ -12,7 +12,7 @@ namespace Kizuki.Lifetime;
 /// <param name="B">Beta parameter b of the dropout probability.</param>
 /// <param name="LogLikelihood">The maximised log-likelihood (0 when built from known parameters).</param>
 /// <param name="Period">Time unit.</param>
-public sealed record BgNbdModel(double R, double Alpha, double A, double B, double LogLikelihood, TimePeriod Period) : IPurchaseModel
+public sealed partial record BgNbdModel(double R, double Alpha, double A, double B, double LogLikelihood, TimePeriod Period) : IPurchaseModel
 {
     internal const string Name = "BG/NBD";
 
@@ -24,7 +24,7 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B, doub
         LikelihoodFit.RequireRepeaters(Name, data);
         var meanAge = data.Age.Zip(data.Weight, (t, w) => t * w).Sum() / data.Customers;
         double[][] starts = [[1, meanAge / 4, 1, 1], [0.25, meanAge / 8, 0.8, 2.5], [2, meanAge, 0.5, 5]];
-        var (p, ll) = LikelihoodFit.Maximise(Name, ["r", "alpha", "a", "b"], q => LogLikelihoodOf(data, q[0], q[1], q[2], q[3]),
+        var (p, ll) = LikelihoodFit.Maximise(Name, ["r", "alpha", "a", "b"], (q, gradient) => LogLikelihoodWithGradient(data, q[0], q[1], q[2], q[3], gradient),
             starts, options ?? LifetimeFitOptions.Default);
         return new BgNbdModel(p[0], p[1], p[2], p[3], ll, period);
     }
@@ -54,6 +54,61 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B, doub
             total += groupSum + (constant * data.GroupWeight[g]);
         }
 
+        return total;
+    }
+
+    /// <summary>The log-likelihood and its gradient with respect to (ln r, ln α, ln a, ln b).</summary>
+    internal static double LogLikelihoodWithGradient(SummaryData data, double r, double alpha, double a, double b, double[] gradient)
+    {
+        double total = 0, gr = 0, gAlpha = 0, ga = 0, gb = 0;
+        double logA = Math.Log(a), logAlpha = Math.Log(alpha);
+        for (var g = 0; g < data.Frequencies.Length; g++)
+        {
+            var x = data.Frequencies[g];
+            var weightOfGroup = data.GroupWeight[g];
+            total += (LogRising(r, x) + (r * logAlpha) + LogRising(b, x) - LogRising(a + b, x)) * weightOfGroup;
+            double harmonicR = 0, harmonicB = 0, harmonicAb = 0;
+            for (var i = 0; i < x; i++)
+            {
+                harmonicR += 1 / (r + i);
+                harmonicB += 1 / (b + i);
+                harmonicAb += 1 / (a + b + i);
+            }
+
+            gr += (harmonicR + logAlpha) * weightOfGroup;
+            gAlpha += r / alpha * weightOfGroup;
+            ga -= harmonicAb * weightOfGroup;
+            gb += (harmonicB - harmonicAb) * weightOfGroup;
+            var dropTerm = x > 0 ? logA - Math.Log(b + x - 1) : double.NegativeInfinity;
+            for (var i = data.GroupStart[g]; i < data.GroupStart[g + 1]; i++)
+            {
+                var weight = data.Weight[i];
+                var logAlphaT = Math.Log(alpha + data.Age[i]);
+                var alive = -(r + x) * logAlphaT;
+                if (x == 0)
+                {
+                    total += weight * alive;
+                    gr -= weight * logAlphaT;
+                    gAlpha -= weight * r / (alpha + data.Age[i]);
+                    continue;
+                }
+
+                var logAlphaTx = Math.Log(alpha + data.Recency[i]);
+                var drop = dropTerm - ((r + x) * logAlphaTx);
+                total += weight * LogSumExp(alive, drop);
+                var pDrop = 1 / (1 + Math.Exp(alive - drop));
+                var pAlive = 1 - pDrop;
+                gr -= weight * ((pAlive * logAlphaT) + (pDrop * logAlphaTx));
+                gAlpha -= weight * (r + x) * ((pAlive / (alpha + data.Age[i])) + (pDrop / (alpha + data.Recency[i])));
+                ga += weight * pDrop / a;
+                gb -= weight * pDrop / (b + x - 1);
+            }
+        }
+
+        gradient[0] = gr * r;
+        gradient[1] = gAlpha * alpha;
+        gradient[2] = ga * a;
+        gradient[3] = gb * b;
         return total;
     }
 

@@ -10,7 +10,7 @@ namespace Kizuki.Lifetime;
 /// <param name="Q">Shape q of the customers' scale distribution.</param>
 /// <param name="Gamma">Scale γ of the customers' scale distribution.</param>
 /// <param name="LogLikelihood">The maximised log-likelihood (0 when built from known parameters).</param>
-public sealed record GammaGammaModel(double P, double Q, double Gamma, double LogLikelihood)
+public sealed partial record GammaGammaModel(double P, double Q, double Gamma, double LogLikelihood)
 {
     internal const string Name = "Gamma-Gamma";
 
@@ -30,7 +30,7 @@ public sealed record GammaGammaModel(double P, double Q, double Gamma, double Lo
         var m = buyers.Select(b => b.MeanRepeatSpend).ToArray();
         var mean = m.Average();
         double[][] starts = [[1, 1, mean], [5, 3, mean * 2], [2, 5, mean * 5]];
-        var (p, ll) = LikelihoodFit.Maximise(Name, ["p", "q", "gamma"], q => LogLikelihoodOf(x, m, q[0], q[1], q[2]),
+        var (p, ll) = LikelihoodFit.Maximise(Name, ["p", "q", "gamma"], (q, gradient) => LogLikelihoodWithGradient(x, m, q[0], q[1], q[2], gradient),
             starts, options ?? LifetimeFitOptions.Default);
         return new GammaGammaModel(p[0], p[1], p[2], ll);
     }
@@ -46,6 +46,30 @@ public sealed record GammaGammaModel(double P, double Q, double Gamma, double Lo
                 - ((px + q) * Math.Log(gamma + (m[i] * x[i])));
         }
 
+        return total;
+    }
+
+    /// <summary>The log-likelihood and its gradient with respect to (ln p, ln q, ln γ).</summary>
+    internal static double LogLikelihoodWithGradient(double[] x, double[] m, double p, double q, double gamma, double[] gradient)
+    {
+        double total = 0, gp = 0, gq = 0, gGamma = 0;
+        var logGamma = Math.Log(gamma);
+        var fixedPart = (q * logGamma) - LogGamma(q);
+        var digammaQ = Digamma(q);
+        for (var i = 0; i < x.Length; i++)
+        {
+            var px = p * x[i];
+            double logM = Math.Log(m[i]), logX = Math.Log(x[i]), logSpend = Math.Log(gamma + (m[i] * x[i]));
+            var digammaPxq = Digamma(px + q);
+            total += LogGamma(px + q) - LogGamma(px) + fixedPart + ((px - 1) * logM) + (px * logX) - ((px + q) * logSpend);
+            gp += x[i] * (digammaPxq - Digamma(px) + logM + logX - logSpend);
+            gq += digammaPxq - digammaQ + logGamma - logSpend;
+            gGamma += (q / gamma) - ((px + q) / (gamma + (m[i] * x[i])));
+        }
+
+        gradient[0] = gp * p;
+        gradient[1] = gq * q;
+        gradient[2] = gGamma * gamma;
         return total;
     }
 

@@ -94,6 +94,39 @@ internal static class Hypergeometric
         throw new ArithmeticException($"2F1({a}, {b}; {c}; {z}): the series did not converge in {MaxTerms} terms.");
     }
 
+    /// <summary>
+    /// ₂F₁(k, b; k + 1; z) for 0 ≤ z ≤ <see cref="SeriesLimit"/> and its partial derivatives in k, b and z, from one pass
+    /// of the series Σ k / (k + n) · (b)ₙ / n! · zⁿ (the form the Pareto/NBD likelihood takes: c = a + 1).
+    /// </summary>
+    /// <remarks>
+    /// Every term is positive, so the sums carry no cancellation; ∂/∂k multiplies a term by n / (k (k + n)), ∂/∂b by
+    /// Σⱼ₍ⱼ₍ₙ₎ 1 / (b + j) and ∂/∂z by n / z. The sum stops once the next term cannot move any of the four sums.
+    /// </remarks>
+    internal static (double Value, double DK, double DB, double DZ) ShiftedSeriesWithDerivatives(double k, double b, double z)
+    {
+        if (z == 0)
+        {
+            return (1, 0, 0, k * b / (k + 1));
+        }
+
+        double value = 1, dk = 0, db = 0, nTerms = 0, term = 1, harmonic = 0;
+        for (var n = 1; n < MaxTerms; n++)
+        {
+            harmonic += 1 / (b + n - 1);
+            term *= (b + n - 1) / n * z * (k + n - 1) / (k + n);
+            value += term;
+            dk += term * n / (k * (k + n));
+            db += term * harmonic;
+            nTerms += term * n;
+            if (term * (n + harmonic + 1) <= 1e-17 * (1 - z) * value)
+            {
+                return (value, dk, db, nTerms / z);
+            }
+        }
+
+        throw new ArithmeticException($"2F1({k}, {b}; {k + 1}; {z}): the series did not converge in {MaxTerms} terms.");
+    }
+
     /// <summary>A&amp;S 15.3.6: the 1 − z transformation, valid when c − a − b is not an integer.</summary>
     private static double OneMinusZ(double a, double b, double c, double z)
     {

@@ -6,7 +6,7 @@ public sealed class LifetimeFitException(string message) : InvalidOperationExcep
 /// <summary>How the lifetime models are fitted. Defaults work for day and week data alike.</summary>
 /// <param name="LowerBound">Smallest value any parameter may take. Default 1e-6.</param>
 /// <param name="UpperBound">Largest value any parameter may take. Default 1e6.</param>
-/// <param name="MaxEvaluations">Nelder–Mead evaluations per starting point, before BFGS polishes the best. Default 150.</param>
+/// <param name="MaxEvaluations">Likelihood evaluations (each with its gradient) per starting point. Default 150.</param>
 public sealed record LifetimeFitOptions(double LowerBound = 1e-6, double UpperBound = 1e6, int MaxEvaluations = 150)
 {
     /// <summary>The defaults.</summary>
@@ -27,23 +27,31 @@ public sealed record LifetimeFitOptions(double LowerBound = 1e-6, double UpperBo
     }
 }
 
-/// <summary>Maximum likelihood over log-parameters within bounds: several starts, Nelder–Mead, then BFGS, then identification checks.</summary>
+/// <summary>The log-likelihood at the parameters; writes its gradient with respect to the logs of the parameters.</summary>
+/// <param name="parameters">The parameters (not their logs).</param>
+/// <param name="gradient">Receives ∂ℓ/∂ ln pᵢ = pᵢ ∂ℓ/∂pᵢ.</param>
+internal delegate double LogLikelihoodWithGradient(double[] parameters, double[] gradient);
+
+/// <summary>Maximum likelihood over log-parameters within bounds: BFGS from several starts, then identification checks.</summary>
 internal static class LikelihoodFit
 {
+    /// <summary>Stops BFGS once the gradient (in log-parameters) is this small.</summary>
+    private const double GradientTolerance = 1e-6;
+
     /// <summary>Maximises <paramref name="logLikelihood"/>; returns the parameters and the maximum.</summary>
     /// <param name="model">The model's name, for messages.</param>
     /// <param name="names">Parameter names, for messages.</param>
-    /// <param name="logLikelihood">The log-likelihood of the parameters (not their logs).</param>
+    /// <param name="logLikelihood">The log-likelihood of the parameters (not their logs) and its gradient in their logs.</param>
     /// <param name="starts">Starting parameter vectors.</param>
     /// <param name="options">Bounds and effort.</param>
-    public static (double[] Parameters, double LogLikelihood) Maximise(string model, string[] names, Func<double[], double> logLikelihood,
+    public static (double[] Parameters, double LogLikelihood) Maximise(string model, string[] names, LogLikelihoodWithGradient logLikelihood,
         IReadOnlyList<double[]> starts, LifetimeFitOptions options)
     {
         options.Validate();
         var low = Math.Log(options.LowerBound);
         var high = Math.Log(options.UpperBound);
         var parameters = new double[names.Length];
-        double Objective(double[] theta)
+        double Objective(double[] theta, double[] gradient)
         {
             for (var i = 0; i < theta.Length; i++)
             {
@@ -55,17 +63,24 @@ internal static class LikelihoodFit
                 parameters[i] = Math.Exp(theta[i]);
             }
 
-            var value = -logLikelihood(parameters);
+            var value = -logLikelihood(parameters, gradient);
+            for (var i = 0; i < gradient.Length; i++)
+            {
+                gradient[i] = -gradient[i];
+                if (!double.IsFinite(gradient[i]))
+                {
+                    return double.PositiveInfinity;
+                }
+            }
+
             return double.IsFinite(value) ? value : double.PositiveInfinity;
         }
 
         double[]? best = null;
         var bestValue = double.PositiveInfinity;
-        // The first start gets the full budget; the others only need to show whether they lead to a better basin.
-        for (var s = 0; s < starts.Count; s++)
+        foreach (var start in starts)
         {
-            var budget = s == 0 ? options.MaxEvaluations : Math.Max(40, options.MaxEvaluations / 3);
-            var (point, value, _) = Optimizer.NelderMead(Objective, starts[s].Select(v => Math.Log(v)).ToArray(), 0.5, budget, 1e-7);
+            var (point, value, _) = Optimizer.Bfgs(Objective, start.Select(v => Math.Log(v)).ToArray(), options.MaxEvaluations, GradientTolerance);
             if (value < bestValue)
             {
                 (best, bestValue) = (point, value);
@@ -76,12 +91,6 @@ internal static class LikelihoodFit
         {
             throw new LifetimeFitException(
                 $"{model}: どの初期値からも尤度を計算できませんでした。データを確認してください。 / {model}: the likelihood could not be evaluated from any starting point; check the data.");
-        }
-
-        var (polished, polishedValue) = Optimizer.Bfgs(Objective, best, 200, 1e-4);
-        if (polishedValue <= bestValue)
-        {
-            (best, bestValue) = (polished, polishedValue);
         }
 
         for (var i = 0; i < best.Length; i++)

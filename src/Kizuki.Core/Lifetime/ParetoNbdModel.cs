@@ -17,7 +17,7 @@ namespace Kizuki.Lifetime;
 /// <param name="Beta">Scale β of the dropout-rate distribution.</param>
 /// <param name="LogLikelihood">The maximised log-likelihood (0 when built from known parameters).</param>
 /// <param name="Period">Time unit.</param>
-public sealed record ParetoNbdModel(double R, double Alpha, double S, double Beta, double LogLikelihood, TimePeriod Period) : IPurchaseModel
+public sealed partial record ParetoNbdModel(double R, double Alpha, double S, double Beta, double LogLikelihood, TimePeriod Period) : IPurchaseModel
 {
     internal const string Name = "Pareto/NBD";
 
@@ -29,7 +29,7 @@ public sealed record ParetoNbdModel(double R, double Alpha, double S, double Bet
         LikelihoodFit.RequireRepeaters(Name, data);
         var meanAge = data.Age.Zip(data.Weight, (t, w) => t * w).Sum() / data.Customers;
         double[][] starts = [[1, meanAge / 4, 1, meanAge / 4], [0.5, meanAge / 4, 0.5, meanAge / 3], [2, meanAge, 2, meanAge]];
-        var (p, ll) = LikelihoodFit.Maximise(Name, ["r", "alpha", "s", "beta"], q => LogLikelihoodOf(data, q[0], q[1], q[2], q[3]),
+        var (p, ll) = LikelihoodFit.Maximise(Name, ["r", "alpha", "s", "beta"], (q, gradient) => LogLikelihoodWithGradient(data, q[0], q[1], q[2], q[3], gradient),
             starts, options ?? LifetimeFitOptions.Default);
         return new ParetoNbdModel(p[0], p[1], p[2], p[3], ll, period);
     }

@@ -51,6 +51,22 @@ internal static class SpecialFunctions
         return (HalfLogTwoPi + ((x + 0.5) * Math.Log(t)) - t + Math.Log(sum), 1);
     }
 
+    /// <summary>The digamma function ψ(x) = d ln Γ(x) / dx for x &gt; 0, accurate to about 1e-14.</summary>
+    /// <remarks>Shifts x above 10 by ψ(x) = ψ(x + 1) − 1/x, then sums the asymptotic series.</remarks>
+    public static double Digamma(double x)
+    {
+        var shift = 0.0;
+        while (x < 10)
+        {
+            shift -= 1 / x;
+            x += 1;
+        }
+
+        var inv2 = 1 / (x * x);
+        var series = inv2 * (1.0 / 12 - inv2 * (1.0 / 120 - inv2 * (1.0 / 252 - inv2 * (1.0 / 240 - inv2 * (1.0 / 132)))));
+        return shift + Math.Log(x) - (0.5 / x) - series;
+    }
+
     /// <summary>ln B(a, b) for positive a and b.</summary>
     public static double LogBeta(double a, double b) => LogGamma(a) + LogGamma(b) - LogGamma(a + b);
 

@@ -17,6 +17,20 @@ public sealed class BgNbdModelTests
         Assert.Equal(-9582.429, model.LogLikelihood, 0.01);
     }
 
+    [Theory]
+    [InlineData(0.2425945, 4.4136019, 0.7929199, 2.4258881)]
+    [InlineData(1, 9.75, 1, 1)]
+    [InlineData(3e-6, 5e5, 2e-6, 8e5)]
+    [InlineData(40, 0.01, 30, 1e-5)]
+    public void LogLikelihoodWithGradient_Cdnow_MatchesCentralDifferences(double r, double alpha, double a, double b)
+    {
+        var data = SummaryData.From(Cdnow.Summaries);
+        GradientCheck.AssertMatchesCentralDifference(
+            (p, g) => BgNbdModel.LogLikelihoodWithGradient(data, p[0], p[1], p[2], p[3], g),
+            p => BgNbdModel.LogLikelihoodOf(data, p[0], p[1], p[2], p[3]),
+            r, alpha, a, b);
+    }
+
     [Fact]
     public void ConditionalExpectedPurchases_PublishedCustomer_Is1Point226()
     {

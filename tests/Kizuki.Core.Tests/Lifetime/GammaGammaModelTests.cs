@@ -15,6 +15,22 @@ public sealed class GammaGammaModelTests
         Assert.Equal(-4055.918, model.LogLikelihood, 0.01);
     }
 
+    [Theory]
+    [InlineData(6.25, 3.74, 15.44)]
+    [InlineData(1, 1, 35)]
+    [InlineData(1e-3, 2e3, 5e-2)]
+    [InlineData(500, 1e-3, 3e3)]
+    public void LogLikelihoodWithGradient_CdnowRepeatBuyers_MatchesCentralDifferences(double p, double q, double gamma)
+    {
+        var buyers = Cdnow.Summaries.Where(s => s.Frequency > 0 && s.MeanRepeatSpend > 0).ToArray();
+        var x = buyers.Select(b => (double)b.Frequency).ToArray();
+        var m = buyers.Select(b => b.MeanRepeatSpend).ToArray();
+        GradientCheck.AssertMatchesCentralDifference(
+            (v, g) => GammaGammaModel.LogLikelihoodWithGradient(x, m, v[0], v[1], v[2], g),
+            v => GammaGammaModel.LogLikelihoodOf(x, m, v[0], v[1], v[2]),
+            p, q, gamma);
+    }
+
     [Fact]
     public void ExpectedSpend_ManyRepeats_MovesTowardsTheCustomersOwnMean()
     {

@@ -35,6 +35,25 @@ public sealed class HypergeometricTests
         Assert.Equal(Math.Pow(1 - z, -0.37), Hypergeometric.F21(0.37, 2.2, 2.2, z), 1e-9 * Math.Pow(1 - z, -0.37));
     }
 
+    [Theory]
+    [InlineData(0.3, 1.6, 0.0)]
+    [InlineData(0.3, 1.6, 0.05)]
+    [InlineData(27.2, 1.6, 0.5)]
+    [InlineData(4.2, 30.5, 0.89)]
+    [InlineData(5e-3, 1e-2, 0.9)]
+    public void ShiftedSeriesWithDerivatives_MatchesF21AndItsCentralDifferences(double k, double b, double z)
+    {
+        var (value, dk, db, dz) = Hypergeometric.ShiftedSeriesWithDerivatives(k, b, z);
+        Assert.Equal(Hypergeometric.F21(k, b, k + 1, z), value, 1e-12 * value);
+        const double h = 1e-6;
+        var numericK = (Hypergeometric.Series(k * (1 + h), b, (k * (1 + h)) + 1, z) - Hypergeometric.Series(k * (1 - h), b, (k * (1 - h)) + 1, z)) / (2 * h * k);
+        var numericB = (Hypergeometric.Series(k, b * (1 + h), k + 1, z) - Hypergeometric.Series(k, b * (1 - h), k + 1, z)) / (2 * h * b);
+        var numericZ = (Hypergeometric.Series(k, b, k + 1, z + 1e-7) - Hypergeometric.Series(k, b, k + 1, Math.Max(0, z - 1e-7))) / (z + 1e-7 - Math.Max(0, z - 1e-7));
+        Assert.Equal(numericK, dk, 1e-6 * Math.Max(1, Math.Abs(numericK)));
+        Assert.Equal(numericB, db, 1e-6 * Math.Max(1, Math.Abs(numericB)));
+        Assert.Equal(numericZ, dz, 1e-5 * Math.Max(1, Math.Abs(numericZ)));
+    }
+
     [Fact]
     public void F21_ZAtOrAboveOne_Throws()
     {

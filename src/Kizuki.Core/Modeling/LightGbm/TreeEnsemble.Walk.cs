@@ -25,6 +25,18 @@ internal sealed partial class TreeEnsemble
     /// <summary>The raw score of one row: the sum of every tree's leaf value, in tree order.</summary>
     internal double PredictRaw(ReadOnlySpan<double> row)
     {
+        if (quick is { } layout)
+        {
+            var alive = roots.Length <= QuickStackTrees ? stackalloc ulong[roots.Length] : new ulong[roots.Length];
+            return QuickRaw(layout, ref MemoryMarshal.GetReference(row), alive);
+        }
+
+        return PredictRawByWalk(row);
+    }
+
+    /// <summary>The raw score of one row by the fixed-depth walk (the path when QuickScorer's layout does not apply).</summary>
+    internal double PredictRawByWalk(ReadOnlySpan<double> row)
+    {
         ref var first = ref MemoryMarshal.GetReference(row);
         ref var steps = ref MemoryMarshal.GetArrayDataReference(walk.Steps);
         ref var value = ref MemoryMarshal.GetArrayDataReference(walk.Values);
@@ -66,10 +78,22 @@ internal sealed partial class TreeEnsemble
         return sum;
     }
 
-    /// <summary>Raw scores of consecutive rows, tree by tree over the block so each tree stays in cache.</summary>
+    /// <summary>Raw scores of consecutive rows: QuickScorer when its layout applies, else the walk.</summary>
     /// <param name="values">Row-major values of the rows.</param>
     /// <param name="output">One score per row.</param>
     internal void PredictRawBlock(ReadOnlySpan<double> values, Span<double> output)
+    {
+        if (quick is { } layout)
+        {
+            QuickRawBlock(layout, values, output);
+            return;
+        }
+
+        PredictRawBlockByWalk(values, output);
+    }
+
+    /// <summary>Raw scores of consecutive rows by the fixed-depth walk, tree by tree over the block.</summary>
+    internal void PredictRawBlockByWalk(ReadOnlySpan<double> values, Span<double> output)
     {
         var rows = output.Length;
         var width = FeatureCount;

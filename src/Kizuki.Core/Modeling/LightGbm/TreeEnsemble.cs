@@ -90,6 +90,7 @@ internal sealed partial class TreeEnsemble
         nodeStart[trees.Count] = nodeBase;
         leafStart[trees.Count] = leafBase;
         walk = BuildWalk(nodes, leafValues, roots, nodeStart);
+        quick = BuildQuick();
     }
 
     /// <summary>Number of input columns.</summary>
