@@ -9,6 +9,10 @@ return args switch
     ["lifetime", .. var rest] => LifetimeBenchmark.Run(rest),
     ["livescore", .. var rest] => LiveScoreBenchmark.Run(rest),
     ["web", .. var rest] => WebBenchmark.Run(rest),
+    ["trainset", .. var rest] => TrainingSetExport.Run(rest),
+    ["fitcsv", .. var rest] => SameSetFit.Run(rest),
+    ["cdnow", .. var rest] => CdnowAccuracy.Run(rest),
+    ["retail", .. var rest] => RetailBenchmark.Run(rest),
     _ => Usage(),
 };
 
@@ -21,5 +25,9 @@ static int Usage()
     Console.Error.WriteLine("       Kizuki.Bench livescore --data-dir DIR [--days N] [--batch N] [--rate N] [--explain true|false]   (live path: events/s, ack→score latency)");
     Console.Error.WriteLine("       Kizuki.Bench lifetime [--customers N] [--shared DIR]   (1M summaries, CDNOW fits, Online Retail holdout)");
     Console.Error.WriteLine("       Kizuki.Bench web [--customers N] [--rounds N]   (dashboard API over HTTP at 100,000 scored customers; PBKDF2 cost)");
+    Console.Error.WriteLine("       Kizuki.Bench trainset --data-dir DIR --out FILE.csv [--truth DIR]   (the labelled training set of kizuki train as CSV; oracle AUC on a demo)");
+    Console.Error.WriteLine("       Kizuki.Bench fitcsv --csv FILE.csv [--leaves N]   (our trees on that CSV, time split as ChurnTrainer: fit, score, AUC)");
+    Console.Error.WriteLine("       Kizuki.Bench retail [--shared DIR] [--json]   (Online Retail through the store: BTYD holdout, churn AUC with and without lifetime features)");
+    Console.Error.WriteLine("       Kizuki.Bench cdnow [--shared DIR]   (CDNOW BG/NBD, Pareto/NBD, Gamma-Gamma fits against the published values, JSON)");
     return 2;
 }

@@ -39,10 +39,12 @@ internal static class DemoCommand
         var noTrain = new Option<bool>("--no-train") { Description = "Only generate and import; do not train and evaluate a model / モデルを学習しない" };
         var serve = new Option<bool>("--serve") { Description = "Then start the dashboard with a new admin password (Ctrl+C to stop) / 続けてダッシュボードを起動" };
         var urls = ServeCommand.UrlsOption();
+        var live = DemoLiveReplay.LiveOption();
+        var liveDays = DemoLiveReplay.DaysOption();
 
         var command = new Command("demo", "Create a demo business, import it and summarise it / デモ用の事業データを作成して取り込む")
         {
-            scenario, customers, seed, force, export, noTrain, serve, urls,
+            scenario, customers, seed, force, export, noTrain, serve, urls, live, liveDays,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -50,6 +52,7 @@ internal static class DemoCommand
             var chosen = DemoScenarios.TryParse(parse.GetValue(scenario), out var parsed) ? parsed : DemoScenario.Saas;
             var options = new DemoOptions { Scenario = chosen, Customers = parse.GetValue(customers), Seed = parse.GetValue(seed) };
             var exit = Run(context, options, parse.GetValue(force), parse.GetValue(export), !parse.GetValue(noTrain));
+            exit = exit == 0 && parse.GetValue(live) ? DemoLiveReplay.Run(context, options, parse.GetValue(liveDays)) : exit;
             if (exit == 0 && parse.GetValue(serve))
             {
                 await ServeCommand.ServeDemoAsync(context, parse.GetValue(urls)!, started, cancellation).ConfigureAwait(false);

@@ -38,8 +38,8 @@ internal static class DriversCommand
             var (metadata, model) = ScoreCommand.LoadActiveModel(context);
             using var store = context.OpenStore();
             var instant = FeaturesCommand.ResolveAsOf(context, store, parse.GetValue(asOf));
-            var table = BatchFeatureEvaluator.Evaluate(store, new FeatureContext(context.Settings.Features), instant);
-            var explainer = ScoreCommand.NewExplainer(context, model);
+            var table = BatchFeatureEvaluator.Evaluate(store, metadata.CreateFeatureContext(context.Settings.Features), instant);
+            var explainer = ScoreCommand.NewExplainer(context, model, metadata);
             var batch = explainer.Explain(table, ChurnScorer.ActiveRows(table, metadata.ChurnKind));
             DriversView.Render(context, explainer, metadata, instant, GlobalDrivers.Compute(batch, count));
             return 0;

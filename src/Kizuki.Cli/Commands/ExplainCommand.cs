@@ -29,10 +29,10 @@ internal static class ExplainCommand
             var (metadata, model) = ScoreCommand.LoadActiveModel(context);
             using var store = context.OpenStore();
             var instant = FeaturesCommand.ResolveAsOf(context, store, parse.GetValue(asOf));
-            var features = new FeatureContext(context.Settings.Features);
+            var features = metadata.CreateFeatureContext(context.Settings.Features);
             var values = BatchFeatureEvaluator.EvaluateCustomer(store, features, id, instant) ?? throw new KizukiException(context.T(
                 $"顧客 {id} が見つかりません。", $"customer {id} not found."));
-            var explainer = ScoreCommand.NewExplainer(context, model);
+            var explainer = ScoreCommand.NewExplainer(context, model, metadata);
             var explanation = explainer.Explain(CustomerTable.From(values, id, instant), [0]).Explain(0);
             ExplainView.Render(context, explainer, metadata, explanation);
             return 0;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Kizuki.Alerts;
 using Kizuki.Cli.Output;
+using Kizuki.Explanations;
 using Kizuki.Features;
 using Kizuki.Modeling.Registry;
 
@@ -18,7 +19,7 @@ internal static class RulesCommand
         check.SetAction(parse =>
         {
             var context = CliContext.From(parse, globals, environment);
-            var features = new FeatureContext(context.Settings.Features);
+            var (features, _) = Features(context);
             var rules = Compile(context, features, parse.GetValue(checkFile)!);
             RulesView.RenderCheck(context, rules);
             return 0;
@@ -47,14 +48,14 @@ internal static class RulesCommand
                 throw new KizukiException(context.T("--days は 1〜3650 で指定してください。", "--days must be between 1 and 3650."));
             }
 
-            var features = new FeatureContext(context.Settings.Features);
+            var (features, version) = Features(context);
             var rules = Compile(context, features, parse.GetValue(testFile)!);
-            var model = rules.UsesProbability ? ActiveModel(context) : null;
+            var model = rules.UsesProbability || rules.UsesTopReason ? ActiveModel(context, features, rules, version) : null;
             using var store = context.OpenStore();
             var instant = FeaturesCommand.ResolveAsOf(context, store, parse.GetValue(asOf));
             var watch = Stopwatch.StartNew();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var result = RuleDryRun.Run(store, features, rules, instant, count, model);
+            var result = RuleDryRun.Run(store, features, rules, instant, count, model, reasonGroups: ReasonGroupsOf(context, features));
             var timing = new DryRunTimings(watch.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu);
             RulesView.RenderTest(context, result, timing);
             return 0;
@@ -76,7 +77,7 @@ internal static class RulesCommand
 
         try
         {
-            var rules = RuleCompiler.Compile(File.ReadAllText(path), path, features.Catalog);
+            var rules = RuleCompiler.Compile(File.ReadAllText(path), path, features.Catalog, ReasonGroupsOf(context, features));
             return rules.Rules.Count > 0
                 ? rules
                 : throw new KizukiException(context.T($"{path}: 規則がひとつもありません。", $"{path}: the file holds no rules."));
@@ -87,13 +88,39 @@ internal static class RulesCommand
         }
     }
 
-    private static DryRunModel ActiveModel(CliContext context)
+    /// <summary>
+    /// The feature context rules are checked and dry-run with, and the active model version: the active model's context
+    /// (the settings' catalog plus the lifetime features it was trained with), else the settings' catalog alone.
+    /// </summary>
+    private static (FeatureContext Features, int? Version) Features(CliContext context)
     {
         var registry = new ModelRegistry(context.DataDirectory);
-        var version = registry.Active ?? throw new KizukiException(context.T(
-            "規則が churn_probability を使いますが、使用中のモデルがありません。`kizuki train` で学習してください。",
-            "a rule reads churn_probability but there is no active model; run `kizuki train` first."));
-        return new DryRunModel(registry.Load(version), version, registry.Metadata(version).ChurnKind);
+        return registry.Active is { } version
+            ? (registry.Metadata(version).CreateFeatureContext(context.Settings.Features), version)
+            : (new FeatureContext(context.Settings.Features), null);
+    }
+
+    /// <summary>The reason groups <c>top_reason</c> may name: the catalog's and those the settings regroup features into.</summary>
+    private static IReadOnlyList<string> ReasonGroupsOf(CliContext context, FeatureContext features) =>
+        ReasonGroups.Of(features.Catalog, context.Settings.Explanations);
+
+    /// <summary>The active model, with an explainer built as the live scorer builds it when a rule reads the top reason.</summary>
+    private static DryRunModel ActiveModel(CliContext context, FeatureContext features, RuleSet rules, int? active)
+    {
+        var registry = new ModelRegistry(context.DataDirectory);
+        var name = rules.UsesProbability ? RuleCompiler.Probability : RuleCompiler.TopReason;
+        var version = active ?? throw new KizukiException(context.T(
+            $"規則が {name} を使いますが、使用中のモデルがありません。`kizuki train` で学習してください。",
+            $"a rule reads {name} but there is no active model; run `kizuki train` first."));
+        var model = registry.Load(version);
+        var settings = context.Settings;
+        return new DryRunModel(model, version, registry.Metadata(version).ChurnKind)
+        {
+            Explainer = rules.UsesTopReason
+                ? new Explainer(model, features.Catalog.Definitions, settings.Explanations, new ReasonFormat(settings.Currency, settings.Zone))
+                : null,
+            Scoring = settings.Scoring,
+        };
     }
 }
 

@@ -52,10 +52,10 @@ internal static class ScoreCommand
                 context,
                 context.T($"特徴量を計算中（基準 {context.FormatLocal(instant)}）", $"Computing features as of {context.FormatLocal(instant)}"),
                 total: 1000,
-                work: report => BatchFeatureEvaluator.Evaluate(store, new FeatureContext(context.Settings.Features), instant,
+                work: report => BatchFeatureEvaluator.Evaluate(store, metadata.CreateFeatureContext(context.Settings.Features), instant,
                     new Progress(share => report(share * 1000))));
             var featureTime = watch.Elapsed;
-            var run = ChurnScorer.Score(table, model, metadata, context.Settings.Scoring, environment.Time.GetUtcNow(), NewExplainer(context, model));
+            var run = ChurnScorer.Score(table, model, metadata, context.Settings.Scoring, environment.Time.GetUtcNow(), NewExplainer(context, model, metadata));
             var scoreTime = watch.Elapsed - featureTime;
             store.SaveScores(run.Scores);
             var path = parse.GetValue(output) is { } file ? Path.GetFullPath(file) : null;
@@ -84,6 +84,11 @@ internal static class ScoreCommand
         new(model, new FeatureContext(context.Settings.Features).Catalog.Definitions, context.Settings.Explanations,
             new ReasonFormat(context.Settings.Currency, context.Settings.Zone));
 
+    /// <summary>An explainer of <paramref name="model"/> whose catalog includes the lifetime features the model was trained with.</summary>
+    public static Explainer NewExplainer(CliContext context, ChurnEnsemble model, ModelMetadata metadata) =>
+        new(model, metadata.CreateFeatureContext(context.Settings.Features).Catalog.Definitions, context.Settings.Explanations,
+            new ReasonFormat(context.Settings.Currency, context.Settings.Zone));
+
     /// <summary>
     /// Scores and explains every active customer with the active model at <paramref name="asOf"/> and stores the scores
     /// with their reasons (used by <c>kizuki demo</c>); null when no model is active.
@@ -97,9 +102,10 @@ internal static class ScoreCommand
         }
 
         var model = registry.Load(version);
-        var table = BatchFeatureEvaluator.Evaluate(store, new FeatureContext(context.Settings.Features), asOf);
-        var run = ChurnScorer.Score(table, model, registry.Metadata(version), context.Settings.Scoring, context.Environment.Time.GetUtcNow(),
-            NewExplainer(context, model));
+        var metadata = registry.Metadata(version);
+        var table = BatchFeatureEvaluator.Evaluate(store, metadata.CreateFeatureContext(context.Settings.Features), asOf);
+        var run = ChurnScorer.Score(table, model, metadata, context.Settings.Scoring, context.Environment.Time.GetUtcNow(),
+            NewExplainer(context, model, metadata));
         store.SaveScores(run.Scores);
         return run;
     }

@@ -16,19 +16,22 @@ internal static class LifetimeView
             var models = new Dictionary<string, object>();
             if (bg is not null)
             {
-                models["bgnbd"] = new Dictionary<string, double>
+                // At the no-dropout limit b has no effect: it is reported as null, with the limit and its note.
+                models["bgnbd"] = new Dictionary<string, object?>
                 {
-                    ["r"] = bg.R, ["alpha"] = bg.Alpha, ["a"] = bg.A, ["b"] = bg.B, ["log_likelihood"] = bg.LogLikelihood,
-                    ["seconds"] = Math.Round(bgTime.TotalSeconds, 4),
+                    ["r"] = bg.R, ["alpha"] = bg.Alpha, ["a"] = bg.A, ["b"] = bg.Limit == FitLimit.NoDropout ? null : bg.B,
+                    ["log_likelihood"] = bg.LogLikelihood, ["seconds"] = Math.Round(bgTime.TotalSeconds, 4),
+                    ["limit"] = LimitName(bg.Limit), ["note"] = bg.Note,
                 };
             }
 
             if (pareto is not null)
             {
-                models["pareto"] = new Dictionary<string, double>
+                models["pareto"] = new Dictionary<string, object?>
                 {
-                    ["r"] = pareto.R, ["alpha"] = pareto.Alpha, ["s"] = pareto.S, ["beta"] = pareto.Beta, ["log_likelihood"] = pareto.LogLikelihood,
-                    ["seconds"] = Math.Round(paretoTime.TotalSeconds, 4),
+                    ["r"] = pareto.R, ["alpha"] = pareto.Alpha, ["s"] = pareto.S, ["beta"] = pareto.Limit == FitLimit.NoDropout ? null : pareto.Beta,
+                    ["log_likelihood"] = pareto.LogLikelihood, ["seconds"] = Math.Round(paretoTime.TotalSeconds, 4),
+                    ["limit"] = LimitName(pareto.Limit), ["note"] = pareto.Note,
                 };
             }
 
@@ -62,12 +65,14 @@ internal static class LifetimeView
         table.AddColumn(new TableColumn(context.T("推定時間", "fit time")).RightAligned());
         if (bg is not null)
         {
-            table.AddRow("BG/NBD", $"r={F(bg.R)} alpha={F(bg.Alpha)} a={F(bg.A)} b={F(bg.B)}", F(bg.LogLikelihood, 3), Ms(bgTime));
+            var b = bg.Limit == FitLimit.NoDropout ? "-" : F(bg.B);
+            table.AddRow("BG/NBD", $"r={F(bg.R)} alpha={F(bg.Alpha)} a={F(bg.A)} b={b}", F(bg.LogLikelihood, 3), Ms(bgTime));
         }
 
         if (pareto is not null)
         {
-            table.AddRow("Pareto/NBD", $"r={F(pareto.R)} alpha={F(pareto.Alpha)} s={F(pareto.S)} beta={F(pareto.Beta)}", F(pareto.LogLikelihood, 3), Ms(paretoTime));
+            var beta = pareto.Limit == FitLimit.NoDropout ? "-" : F(pareto.Beta);
+            table.AddRow("Pareto/NBD", $"r={F(pareto.R)} alpha={F(pareto.Alpha)} s={F(pareto.S)} beta={beta}", F(pareto.LogLikelihood, 3), Ms(paretoTime));
         }
 
         if (spend is not null)
@@ -76,13 +81,26 @@ internal static class LifetimeView
         }
 
         context.Console.Write(table);
+        foreach (var (name, limit) in new[] { ("BG/NBD", bg?.Limit), ("Pareto/NBD", pareto?.Limit) })
+        {
+            if (limit == FitLimit.NoDropout)
+            {
+                context.Console.MarkupLine(Markup.Escape($"{name}: {LimitNote(context)}"));
+            }
+        }
     }
+
+    /// <summary>The JSON name of a fit's limit: <c>none</c> or <c>no_dropout</c>.</summary>
+    private static string LimitName(FitLimit limit) => limit == FitLimit.NoDropout ? "no_dropout" : "none";
+
+    private static string LimitNote(CliContext context) => context.T(NoDropoutLimit.NoteJapanese, NoDropoutLimit.NoteEnglish);
 
     public static void RenderScores(CliContext context, DateTimeOffset asOf, IPurchaseModel model, GammaGammaModel? spend,
         IReadOnlyList<LifetimeScore> scores, double horizonDays, string? path)
     {
         var name = model is ParetoNbdModel ? "Pareto/NBD" : "BG/NBD";
         var meanAlive = scores.Average(s => s.ProbabilityAlive);
+        var meanNone = scores.Average(s => s.ProbabilityNoPurchase);
         var expected = scores.Sum(s => s.ExpectedPurchases);
         var value = scores.Where(s => double.IsFinite(s.Clv)).Sum(s => s.Clv);
         if (context.Json)
@@ -94,17 +112,25 @@ internal static class LifetimeView
                 customers = scores.Count,
                 horizonDays,
                 meanProbabilityAlive = meanAlive,
+                meanProbabilityNoPurchase = meanNone,
                 expectedPurchases = expected,
                 totalClv = value,
                 spendModel = spend is not null,
+                limit = LimitName(model.Limit),
+                note = model.Note,
                 file = path,
             });
             return;
         }
 
+        if (model.Limit == FitLimit.NoDropout)
+        {
+            context.Console.MarkupLine(Markup.Escape($"{name}: {LimitNote(context)}"));
+        }
+
         context.Console.MarkupLine(Markup.Escape(context.T(
-            $"{name}（基準 {context.FormatLocal(asOf)}）: 顧客 {CliContext.N(scores.Count)} 人、平均生存確率 {P(meanAlive)}、今後 {horizonDays.ToString(CultureInfo.InvariantCulture)} 日の期待購入 {F(expected, 1)} 回、LTV 合計 {F(value, 0)}",
-            $"{name} as of {context.FormatLocal(asOf)}: {CliContext.N(scores.Count)} customers, mean P(alive) {P(meanAlive)}, {F(expected, 1)} purchases expected in the next {horizonDays.ToString(CultureInfo.InvariantCulture)} days, total CLV {F(value, 0)}")));
+            $"{name}（基準 {context.FormatLocal(asOf)}）: 顧客 {CliContext.N(scores.Count)} 人、平均生存確率 {P(meanAlive)}、今後 {horizonDays.ToString(CultureInfo.InvariantCulture)} 日に購入しない確率 {P(meanNone)}、今後 {horizonDays.ToString(CultureInfo.InvariantCulture)} 日の期待購入 {F(expected, 1)} 回、LTV 合計 {F(value, 0)}",
+            $"{name} as of {context.FormatLocal(asOf)}: {CliContext.N(scores.Count)} customers, mean P(alive) {P(meanAlive)}, mean P(no purchase in {horizonDays.ToString(CultureInfo.InvariantCulture)} days) {P(meanNone)}, {F(expected, 1)} purchases expected in the next {horizonDays.ToString(CultureInfo.InvariantCulture)} days, total CLV {F(value, 0)}")));
         if (spend is null)
         {
             context.Console.MarkupLine(Markup.Escape(context.T(
@@ -115,11 +141,13 @@ internal static class LifetimeView
         var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(context.T("離脱の可能性が高い上位顧客（LTV 順）", "Valuable customers most likely lost (by CLV)")));
         table.AddColumn(context.T("顧客", "customer"));
         table.AddColumn(new TableColumn(context.T("生存確率", "P(alive)")).RightAligned());
+        table.AddColumn(new TableColumn(context.T("購入なし確率", "P(no purchase)")).RightAligned());
         table.AddColumn(new TableColumn(context.T("期待購入", "expected")).RightAligned());
         table.AddColumn(new TableColumn("CLV").RightAligned());
-        foreach (var s in scores.Where(s => s.ProbabilityAlive < 0.5).OrderByDescending(s => s.Summary.Frequency * s.ExpectedSpend).Take(10))
+        // The churn score of a shop is "no purchase in the window", not 1 − P(alive): a live but rare buyer also stays away.
+        foreach (var s in scores.Where(s => s.ProbabilityNoPurchase >= 0.5).OrderByDescending(s => s.Summary.Frequency * s.ExpectedSpend).Take(10))
         {
-            table.AddRow(Markup.Escape(s.Summary.CustomerId), P(s.ProbabilityAlive), F(s.ExpectedPurchases, 2), F(s.Clv, 0));
+            table.AddRow(Markup.Escape(s.Summary.CustomerId), P(s.ProbabilityAlive), P(s.ProbabilityNoPurchase), F(s.ExpectedPurchases, 2), F(s.Clv, 0));
         }
 
         context.Console.Write(table);

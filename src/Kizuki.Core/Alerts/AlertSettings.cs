@@ -18,7 +18,10 @@ public sealed record AlertSettings
     /// <summary>Where alerts are sent.</summary>
     public NotificationSettings Notifications { get; init; } = new();
 
-    /// <summary>Follow-up templates by reason group (overriding the built-in ones; key <c>default</c> for the fallback).</summary>
+    /// <summary>
+    /// Follow-up templates by reason-group key, e.g. <c>tickets</c>, or by an alias of <see cref="ReasonGroups.Aliases"/>
+    /// covering several groups, e.g. <c>support</c> (overriding the built-in ones; key <c>default</c> for the fallback).
+    /// </summary>
     public IReadOnlyDictionary<string, FollowUpTemplate> FollowUps { get; init; } = new Dictionary<string, FollowUpTemplate>();
 
     /// <summary>The sender named in follow-ups as <c>{company}</c>. Default empty.</summary>

@@ -8,7 +8,7 @@ internal static partial class RuleCompiler
     private sealed record Operand(Func<RuleFacts, double>? Number, Func<RuleFacts, string?>? Text, bool IsReason, RuleToken Token);
 
     /// <summary>Compiles the condition of one rule and records what it reads.</summary>
-    private sealed class Scope(string source, FeatureCatalog catalog, HashSet<string> reasons)
+    private sealed class Scope(string source, FeatureCatalog catalog, HashSet<string> reasons, IReadOnlyList<string> reasonOrder)
     {
         public List<string> Features { get; } = [];
 
@@ -69,8 +69,14 @@ internal static partial class RuleCompiler
                         $"text can only be compared with = or != ({c.Operator} is for numbers)");
                 }
 
-                CheckReason(left, right);
-                CheckReason(right, left);
+                if ((ReasonSet(left, right) ?? ReasonSet(right, left)) is { } set)
+                {
+                    var reason = left.IsReason ? lt : rt;
+                    return c.Operator == "="
+                        ? f => reason(f) is { } a && set.Contains(a)
+                        : f => reason(f) is { } a && !set.Contains(a);
+                }
+
                 return c.Operator == "="
                     ? f => lt(f) is { } a && rt(f) is { } b && string.Equals(a, b, StringComparison.Ordinal)
                     : f => lt(f) is { } a && rt(f) is { } b && !string.Equals(a, b, StringComparison.Ordinal);
@@ -81,14 +87,26 @@ internal static partial class RuleCompiler
                 $"{numeric.Token.Shown} is a number; compare it with a number, not {text.Token.Shown}");
         }
 
-        private void CheckReason(Operand reason, Operand other)
+        /// <summary>
+        /// When <paramref name="reason"/> is <c>top_reason</c> and <paramref name="other"/> a written name, the reason groups
+        /// that name stands for (itself, or an alias's groups); null for any other comparison.
+        /// </summary>
+        /// <exception cref="RuleSyntaxException">The name is neither a reason group nor an alias; the message lists both.</exception>
+        private HashSet<string>? ReasonSet(Operand reason, Operand other)
         {
-            if (reason.IsReason && other.Token.Kind == RuleTokenKind.Text && !reasons.Contains(other.Token.Text))
+            if (!reason.IsReason || other.Token.Kind != RuleTokenKind.Text)
             {
-                var known = string.Join(", ", reasons.Order(StringComparer.Ordinal));
-                throw Error(other.Token, $"理由グループ「{other.Token.Text}」はありません。使えるのは {known} です",
-                    $"'{other.Token.Text}' is not a reason group; expected one of {known}");
+                return null;
             }
+
+            if (ReasonGroups.Expand(other.Token.Text, reasons) is { } members)
+            {
+                return new HashSet<string>(members, StringComparer.Ordinal);
+            }
+
+            var (groups, aliases) = ReasonGroups.Describe(reasonOrder);
+            throw Error(other.Token, $"理由グループ「{other.Token.Text}」はありません。使えるのは {groups}（別名: {aliases}）です",
+                $"'{other.Token.Text}' is not a reason group; expected one of {groups} (or an alias: {aliases})");
         }
 
         private Operand Resolve(RuleToken token)

@@ -6,7 +6,8 @@ namespace Kizuki.Alerts;
 /// <remarks>
 /// Names a condition may use: any feature of the catalog (built-in or user metric), <c>churn_probability</c>,
 /// <c>churn_probability_change_1d</c>, <c>churn_probability_change_7d</c>, <c>top_reason</c> (compared with one of the
-/// reason groups given) and <c>attribute.NAME</c> (industry, region, plan, acquisition_channel, company_size or any custom
+/// reason groups given, by default <see cref="ReasonGroups.Of"/> of the catalog, or an alias of <see cref="ReasonGroups.Aliases"/>,
+/// which matches any of the groups it stands for) and <c>attribute.NAME</c> (industry, region, plan, acquisition_channel, company_size or any custom
 /// attribute of the customer record). A few friendly aliases map to catalog names (see <see cref="Aliases"/>).
 /// </remarks>
 internal static partial class RuleCompiler
@@ -47,7 +48,8 @@ internal static partial class RuleCompiler
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(catalog);
-        var reasons = new HashSet<string>(reasonGroups ?? ReasonGroups.Default, StringComparer.Ordinal);
+        IReadOnlyList<string> reasonOrder = reasonGroups is null ? ReasonGroups.Of(catalog) : [.. reasonGroups];
+        var reasons = new HashSet<string>(reasonOrder, StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.Ordinal);
         var compiled = new List<CompiledRule>(rules.Count);
         foreach (var rule in rules)
@@ -57,7 +59,7 @@ internal static partial class RuleCompiler
                 throw new RuleSyntaxException(rule.Source, rule.Line, 1, $"規則名「{rule.Name}」が重複しています", $"rule name '{rule.Name}' is used twice");
             }
 
-            var scope = new Scope(rule.Source, catalog, reasons);
+            var scope = new Scope(rule.Source, catalog, reasons, reasonOrder);
             var matches = scope.Condition(rule.Condition);
             compiled.Add(new CompiledRule(rule, matches, [.. scope.Features], scope.UsesProbability, scope.UsesProbabilityChange, scope.UsesTopReason));
         }

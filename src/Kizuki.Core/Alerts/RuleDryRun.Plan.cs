@@ -1,5 +1,6 @@
 using Kizuki.Features;
 using Kizuki.Features.History;
+using Kizuki.Modeling;
 
 namespace Kizuki.Alerts;
 
@@ -19,12 +20,15 @@ internal static partial class RuleDryRun
 
         public long Evaluations { get; set; }
 
+        public long Explained { get; set; }
+
         public static Tally Merge(IReadOnlyList<Tally> parts, int rules, int days)
         {
             var total = new Tally(rules, days);
             foreach (var part in parts)
             {
                 total.Evaluations += part.Evaluations;
+                total.Explained += part.Explained;
                 for (var r = 0; r < rules; r++)
                 {
                     total.HitsNow[r].AddRange(part.HitsNow[r]);
@@ -41,7 +45,8 @@ internal static partial class RuleDryRun
     }
 
     /// <summary>Evaluates blocks of histories at every day, oldest first (so cool-downs replay in order).</summary>
-    private sealed class Plan(FeatureCatalog catalog, RuleSet rules, DateTimeOffset[] instants, DryRunModel? model, int lookBack)
+    private sealed class Plan(FeatureCatalog catalog, RuleSet rules, DateTimeOffset[] instants, DryRunModel? model, int lookBack,
+        IReadOnlyCollection<string> reasonGroups)
     {
         private readonly int _running = catalog.IndexOf(EligibilityFeatures[0]);
         private readonly int _recentOrders = catalog.IndexOf(EligibilityFeatures[1]);
@@ -49,26 +54,28 @@ internal static partial class RuleDryRun
         public Tally Consume(IEnumerable<CustomerHistory> histories)
         {
             var tally = new Tally(rules.Rules.Count, instants.Length);
+            // One probe per call: its row explainer holds scratch buffers, and partitions are consumed in parallel.
+            var probe = TopReasonProbe.For(rules, model, reasonGroups);
             var block = new List<CustomerHistory>(BlockSize);
             foreach (var history in histories)
             {
                 block.Add(history);
                 if (block.Count == BlockSize)
                 {
-                    Evaluate(block, tally);
+                    Evaluate(block, tally, probe);
                     block.Clear();
                 }
             }
 
             if (block.Count > 0)
             {
-                Evaluate(block, tally);
+                Evaluate(block, tally, probe);
             }
 
             return tally;
         }
 
-        private void Evaluate(List<CustomerHistory> block, Tally tally)
+        private void Evaluate(List<CustomerHistory> block, Tally tally, TopReasonProbe? probe)
         {
             var n = block.Count;
             var offsets = instants.Length + lookBack;
@@ -88,6 +95,8 @@ internal static partial class RuleDryRun
             }
 
             var eligible = new List<int>(n);
+            var rowOf = new int[n];
+            DesignMatrix? encoded = null;
             for (var k = offsets - 1; k >= 0; k--)
             {
                 var at = Millis.Of(instants[0].AddDays(-k));
@@ -108,12 +117,13 @@ internal static partial class RuleDryRun
 
                 if (probabilities is not null)
                 {
-                    Predict(numbers, categories, eligible, probabilities, k);
+                    encoded = Predict(numbers, categories, eligible, probabilities, k, rowOf);
                 }
 
                 if (k < instants.Length)
                 {
-                    Match(block, numbers, categories, eligible, probabilities, lastFired, k, at, tally);
+                    var day = new DayRows(numbers, categories, eligible, encoded, rowOf, instants[k]);
+                    Match(block, day, probabilities, lastFired, k, at, tally, probe);
                 }
             }
         }
@@ -126,12 +136,13 @@ internal static partial class RuleDryRun
                 : model.ChurnKind == Scoring.ChurnScorer.Contractual ? (_running < 0 || running) : (_recentOrders < 0 || ordering);
         }
 
-        private void Predict(double[][] numbers, string?[][] categories, List<int> eligible, double[,] probabilities, int k)
+        /// <summary>Predicts the eligible rows of day <paramref name="k"/>; returns their encoding, row j being customer <c>eligible[j]</c> (<paramref name="rowOf"/> maps back).</summary>
+        private DesignMatrix? Predict(double[][] numbers, string?[][] categories, List<int> eligible, double[,] probabilities, int k, int[] rowOf)
         {
             for (var i = 0; i < probabilities.GetLength(0); i++) { probabilities[i, k] = double.NaN; }
             if (eligible.Count == 0)
             {
-                return;
+                return null;
             }
 
             var columns = model!.Model.Encoder.Columns;
@@ -143,7 +154,10 @@ internal static partial class RuleDryRun
             for (var j = 0; j < eligible.Count; j++)
             {
                 probabilities[eligible[j], k] = Math.Clamp(p[j], 0, 1);
+                rowOf[eligible[j]] = j;
             }
+
+            return x;
         }
 
         private int Position(string name) => catalog.IndexOf(name) is var i and >= 0 ? i : throw new InvalidOperationException(
@@ -164,14 +178,14 @@ internal static partial class RuleDryRun
             return column;
         }
 
-        private void Match(List<CustomerHistory> block, double[][] numbers, string?[][] categories, List<int> eligible,
-            double[,]? probabilities, long[,] lastFired, int k, long at, Tally tally)
+        private void Match(List<CustomerHistory> block, DayRows day, double[,]? probabilities, long[,] lastFired, int k, long at, Tally tally,
+            TopReasonProbe? probe)
         {
             var offsets = probabilities?.GetLength(1) ?? 0;
-            foreach (var i in eligible)
+            foreach (var i in day.Eligible)
             {
                 var p = probabilities is null ? double.NaN : probabilities[i, k];
-                var facts = new RuleFacts(block[i].CustomerId, numbers[i], categories[i])
+                var facts = new RuleFacts(block[i].CustomerId, day.Numbers[i], day.Categories[i])
                 {
                     ChurnProbability = p,
                     ChurnProbabilityChange1d = k + 1 < offsets ? p - probabilities![i, k + 1] : double.NaN,
@@ -179,10 +193,21 @@ internal static partial class RuleDryRun
                     Customer = block[i].Customer,
                 };
                 tally.Evaluations++;
+                var topKnown = probe is null || !probe.Explains(p);
                 for (var r = 0; r < rules.Rules.Count; r++)
                 {
                     var rule = rules.Rules[r];
-                    if (!rule.Matches(facts))
+                    var decided = rule.UsesTopReason && !topKnown ? probe!.Decide(rule, facts) : (bool?)rule.Matches(facts);
+                    if (decided is null)
+                    {
+                        // The outcome hangs on the top reason: explain this customer-day once, as the live scorer would.
+                        facts = facts with { TopReason = probe!.Top(day, i, catalog) };
+                        topKnown = true;
+                        tally.Explained++;
+                        decided = rule.Matches(facts);
+                    }
+
+                    if (decided != true)
                     {
                         continue;
                     }

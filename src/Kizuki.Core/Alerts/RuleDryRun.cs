@@ -1,7 +1,9 @@
+using Kizuki.Explanations;
 using Kizuki.Features;
 using Kizuki.Features.Batch;
 using Kizuki.Features.History;
 using Kizuki.Modeling.Churn;
+using Kizuki.Scoring;
 using Kizuki.Storage;
 
 namespace Kizuki.Alerts;
@@ -38,26 +40,31 @@ internal static partial class RuleDryRun
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(days, 3650);
-        if (rules.UsesProbability && model is null)
+        if ((rules.UsesProbability || rules.UsesTopReason) && model is null)
         {
+            var name = rules.UsesProbability ? RuleCompiler.Probability : RuleCompiler.TopReason;
             throw new InvalidOperationException(
-                "規則が churn_probability を使いますが、使用中のモデルがありません。`kizuki train` で学習してください。 / " +
-                "a rule reads churn_probability but there is no active model; run `kizuki train` first.");
+                $"規則が {name} を使いますが、使用中のモデルがありません。`kizuki train` で学習してください。 / " +
+                $"a rule reads {name} but there is no active model; run `kizuki train` first.");
         }
 
-        var useModel = rules.UsesProbability ? model : null;
+        var useModel = rules.UsesProbability || rules.UsesTopReason ? model : null;
         var catalog = useModel is not null ? context.Catalog : Subset(context, [.. rules.Features, .. EligibilityFeatures]);
         var compiled = ReferenceEquals(catalog, context.Catalog)
             ? rules
             : RuleCompiler.Compile([.. rules.Rules.Select(r => r.Definition)], catalog, reasonGroups);
         var instants = Enumerable.Range(0, days).Select(k => asOf.AddDays(-k)).ToArray();
-        var plan = new Plan(catalog, compiled, instants, useModel, rules.UsesProbabilityChange ? 7 : 0);
+        var groups = reasonGroups ?? ReasonGroups.Default;
+        var plan = new Plan(catalog, compiled, instants, useModel, rules.UsesProbabilityChange ? 7 : 0, groups);
         var read = (options ?? HistoryReadOptions.Default) with { ReuseHistory = false };
         var parts = HistoryReader.ReadPartitioned(store, context, Millis.Of(asOf), histories => plan.Consume(histories), read);
         var result = Tally.Merge(parts, compiled.Rules.Count, days);
         return new RuleDryRunResult(asOf, instants,
             [.. compiled.Rules.Select((r, i) => new RuleDryRunRule(r.Name, r.Definition.Severity, result.HitsNow[i], result.Matches[i], result.Fired[i]))],
-            useModel?.Version, rules.UsesTopReason, catalog.Count, result.Evaluations);
+            useModel?.Version, rules.UsesTopReason && useModel?.Explainer is null, catalog.Count, result.Evaluations)
+        {
+            Explained = result.Explained,
+        };
     }
 
     /// <summary>The features that decide whether a customer is active.</summary>
@@ -89,4 +96,21 @@ internal static partial class RuleDryRun
 /// <param name="Model">The fitted ensemble.</param>
 /// <param name="Version">Its registry version.</param>
 /// <param name="ChurnKind">contractual or nonContractual (decides who is active).</param>
-internal sealed record DryRunModel(ChurnEnsemble Model, int Version, string ChurnKind);
+internal sealed record DryRunModel(ChurnEnsemble Model, int Version, string ChurnKind)
+{
+    /// <summary>
+    /// Explains scores into reasons, for rules that read <c>top_reason</c>; null = the top reason stays unknown
+    /// (<see cref="RuleDryRunResult.TopReasonUnknown"/>). Build it as the live scorer does: the catalog's definitions,
+    /// the settings' explanations and reason format.
+    /// </summary>
+    public Explainer? Explainer { get; init; }
+
+    /// <summary>Risk band thresholds (which band a probability falls in).</summary>
+    public ScoringSettings Scoring { get; init; } = new();
+
+    /// <summary>
+    /// Only scores in this band or above get a top reason, as in the live scorer (<c>LiveScorerParts.ExplainFrom</c>,
+    /// default <see cref="RiskBand.Medium"/>); below it <c>top_reason</c> is unknown there, so it is here too.
+    /// </summary>
+    public RiskBand ExplainFrom { get; init; } = RiskBand.Medium;
+}

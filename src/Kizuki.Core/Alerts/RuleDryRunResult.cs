@@ -5,7 +5,7 @@ namespace Kizuki.Alerts;
 /// <param name="Days">The instants evaluated, newest first: <c>AsOf</c>, one day before, ...</param>
 /// <param name="Rules">Per rule, in the order written.</param>
 /// <param name="ModelVersion">The model whose probabilities were used, or null when no rule needed one.</param>
-/// <param name="TopReasonUnknown">True when a rule reads <c>top_reason</c>, which dry runs cannot compute yet (such comparisons are false).</param>
+/// <param name="TopReasonUnknown">True when a rule reads <c>top_reason</c> but the model came without an explainer, so it could not be computed (such comparisons are false).</param>
 /// <param name="FeaturesEvaluated">How many features were computed per customer and day (only those the rules and eligibility need, when no model is used).</param>
 /// <param name="Evaluations">Customer-days evaluated.</param>
 internal sealed record RuleDryRunResult(
@@ -15,7 +15,14 @@ internal sealed record RuleDryRunResult(
     int? ModelVersion,
     bool TopReasonUnknown,
     int FeaturesEvaluated,
-    long Evaluations);
+    long Evaluations)
+{
+    /// <summary>
+    /// Customer-days whose top reason was computed (exact contributions of one row): only where a rule's outcome depended
+    /// on it, and the score was in the band the live scorer explains.
+    /// </summary>
+    public long Explained { get; init; }
+}
 
 /// <summary>One rule's dry run.</summary>
 /// <param name="Name">The rule.</param>

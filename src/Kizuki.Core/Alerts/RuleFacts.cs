@@ -21,7 +21,7 @@ public sealed record RuleFacts(string CustomerId, double[] Numbers, string?[] Ca
     /// <summary>The churn probability now minus a week ago (NaN when either is unknown).</summary>
     public double ChurnProbabilityChange7d { get; init; } = double.NaN;
 
-    /// <summary>The reason group that adds most to the churn probability, e.g. <c>login_frequency</c>; null when unknown.</summary>
+    /// <summary>The reason group that adds most to the churn probability, e.g. <c>logins</c> or <c>tickets</c>; null when unknown.</summary>
     public string? TopReason { get; init; }
 
     /// <summary>The customer record, for <c>attribute.*</c> (null when unknown).</summary>

@@ -53,6 +53,7 @@ public sealed record ExplanationSettings
         ["renewal"] = new("更新前の面談を設定する", "Set up a renewal meeting"),
         ["contract"] = new("契約内容が合っているか確認し、プランの見直しを提案する", "Check that the contract fits them and offer a plan review"),
         ["purchases"] = new("個別の特典を案内する", "Send them a personal offer"),
+        ["purchase_outlook"] = new("次の購入を後押しする案内（リピート特典）を送る", "Send a repeat-purchase offer before they lapse"),
         ["returns"] = new("返品・キャンセルの理由を確認する", "Find out why they returned or cancelled orders"),
         ["retention_touches"] = new("前回の働きかけの結果を確認し、次の一手を決める", "Check how the last retention contact went and decide the next step"),
         [DefaultEntry] = new("担当者が状況を確認する", "Have the account owner check in with them"),

@@ -45,6 +45,7 @@ internal static partial class ReasonSentences
             "renewal" => Renewal(lead, v, asOf, format),
             "contract" => Contract(lead, v, format),
             "purchases" => Purchases(lead, v, format),
+            "purchase_outlook" => PurchaseOutlook(v),
             "retention_touches" => Touches(v),
             _ => null,
         } ?? Generic(lead, v, format);

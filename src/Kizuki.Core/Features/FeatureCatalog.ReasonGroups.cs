@@ -36,6 +36,7 @@ public sealed partial class FeatureCatalog
         new("renewal", "契約更新", "renewal"),
         new("contract", "契約内容", "contract"),
         new("purchases", "購買", "purchases"),
+        new(Builtin.LifetimeFeatures.ReasonGroupKey, "購入の見込み（購買予測モデル）", "purchase outlook (purchase model)"),
         new("returns", "返品・キャンセル", "returns and cancellations"),
         new("retention_touches", "これまでの働きかけ", "earlier retention contacts"),
         new("profile", "顧客属性", "customer profile"),

@@ -16,17 +16,28 @@ public sealed partial record BgNbdModel(double R, double Alpha, double A, double
 {
     internal const string Name = "BG/NBD";
 
-    /// <summary>Fits the model to the summaries by maximum likelihood.</summary>
-    /// <exception cref="LifetimeFitException">The data cannot identify the model.</exception>
+    /// <summary>Where the fit sits: <see cref="FitLimit.NoDropout"/> when A = 0 (then B has no effect), otherwise <see cref="FitLimit.None"/>.</summary>
+    public FitLimit Limit => A == 0 ? FitLimit.NoDropout : FitLimit.None;
+
+    /// <summary>A note for the user in Japanese and English when the fit is at a limit; null otherwise.</summary>
+    public string? Note => Limit == FitLimit.NoDropout ? NoDropoutLimit.Note : null;
+
+    /// <summary>
+    /// Fits the model to the summaries by maximum likelihood; when the data show no dropout (the likelihood rises as
+    /// a → 0), at that limit, the NBD: A = 0, B = 1 (no effect) and <see cref="Limit"/> = <see cref="FitLimit.NoDropout"/>.
+    /// </summary>
+    /// <exception cref="LifetimeFitException">The data cannot identify the model, not even at the no-dropout limit.</exception>
     public static BgNbdModel Fit(IReadOnlyList<CustomerSummary> summaries, TimePeriod period, LifetimeFitOptions? options = null)
     {
         var data = SummaryData.From(summaries);
         LikelihoodFit.RequireRepeaters(Name, data);
-        var meanAge = data.Age.Zip(data.Weight, (t, w) => t * w).Sum() / data.Customers;
+        var meanAge = NoDropoutLimit.MeanAge(data);
         double[][] starts = [[1, meanAge / 4, 1, 1], [0.25, meanAge / 8, 0.8, 2.5], [2, meanAge, 0.5, 5]];
-        var (p, ll) = LikelihoodFit.Maximise(Name, ["r", "alpha", "a", "b"], (q, gradient) => LogLikelihoodWithGradient(data, q[0], q[1], q[2], q[3], gradient),
-            starts, options ?? LifetimeFitOptions.Default);
-        return new BgNbdModel(p[0], p[1], p[2], p[3], ll, period);
+        var (p, ll, atLimit) = NoDropoutLimit.Maximise(Name, ["r", "alpha", "a", "b"],
+            (q, gradient) => LogLikelihoodWithGradient(data, q[0], q[1], q[2], q[3], gradient), starts, data, options ?? LifetimeFitOptions.Default);
+        return atLimit
+            ? new BgNbdModel(p[0], p[1], 0, NoDropoutLimit.UnidentifiedScale, ll, period)
+            : new BgNbdModel(p[0], p[1], p[2], p[3], ll, period);
     }
 
     /// <summary>The log-likelihood of the summaries under the given parameters.</summary>
@@ -115,7 +126,7 @@ public sealed partial record BgNbdModel(double R, double Alpha, double A, double
     /// <inheritdoc/>
     public double ProbabilityAlive(int frequency, double recency, double age)
     {
-        if (frequency == 0)
+        if (frequency == 0 || A == 0)
         {
             return 1;
         }
@@ -132,6 +143,11 @@ public sealed partial record BgNbdModel(double R, double Alpha, double A, double
             return 0;
         }
 
+        if (A == 0)
+        {
+            return NoDropoutLimit.ConditionalExpectedPurchases(R, Alpha, horizon, frequency, age);
+        }
+
         var x = frequency;
         var z = horizon / (Alpha + age + horizon);
         var tail = Math.Pow((Alpha + age) / (Alpha + age + horizon), R + x) * Hypergeometric.F21(R + x, B + x, A + B + x - 1, z);
@@ -142,9 +158,9 @@ public sealed partial record BgNbdModel(double R, double Alpha, double A, double
     /// <inheritdoc/>
     public double ExpectedPurchases(double horizon)
     {
-        if (horizon <= 0)
+        if (horizon <= 0 || A == 0)
         {
-            return 0;
+            return NoDropoutLimit.ExpectedPurchases(R, Alpha, horizon);
         }
 
         var tail = Math.Pow(Alpha / (Alpha + horizon), R) * Hypergeometric.F21(R, B, A + B - 1, horizon / (Alpha + horizon));
@@ -155,6 +171,11 @@ public sealed partial record BgNbdModel(double R, double Alpha, double A, double
     public double ProbabilityOfPurchases(double horizon, int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (A == 0)
+        {
+            return NoDropoutLimit.ProbabilityOfPurchases(R, Alpha, horizon, count);
+        }
+
         var logBase = LogBeta(A, B);
         var logShare = Math.Log(horizon / (Alpha + horizon));
         var logKeep = R * Math.Log(Alpha / (Alpha + horizon));

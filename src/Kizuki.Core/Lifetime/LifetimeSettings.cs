@@ -15,6 +15,23 @@ public sealed record LifetimeSettings
     /// <summary>Discount rate per 30 days for customer lifetime value. Default 0.01 (about 12.7% a year).</summary>
     public double MonthlyDiscountRate { get; init; } = 0.01;
 
+    /// <summary>
+    /// Whether the churn model gets the lifetime features (P(alive), expected purchases and P(no purchase) over the churn
+    /// window): <c>auto</c> (default) for non-contractual churn only, <c>on</c> always, <c>off</c> never.
+    /// </summary>
+    public string ChurnFeatures { get; init; } = "auto";
+
+    /// <summary>The purchase model behind the lifetime features: <c>bgnbd</c> (default, closed form and fast) or <c>pareto</c>.</summary>
+    public string ChurnFeatureModel { get; init; } = LifetimeFeatureModels.BgNbdModelKey;
+
+    /// <summary>Whether the churn model of a business with this kind of churn gets the lifetime features.</summary>
+    public bool UsesChurnFeatures(bool nonContractual) => ChurnFeatures switch
+    {
+        "on" => true,
+        "off" => false,
+        _ => nonContractual,
+    };
+
     /// <summary>The CLV options these settings describe.</summary>
     public ClvOptions Clv => new(ClvHorizonDays, Math.Min(30, ClvHorizonDays), MonthlyDiscountRate);
 
@@ -26,6 +43,18 @@ public sealed record LifetimeSettings
         if (!(ClvHorizonDays > 0) || double.IsInfinity(ClvHorizonDays))
         {
             throw new InvalidDataException($"settings.json: lifetime.clvHorizonDays must be a positive number of days, not {ClvHorizonDays}.");
+        }
+
+        if (ChurnFeatures is not ("auto" or "on" or "off"))
+        {
+            throw new InvalidDataException(
+                $"settings.json: lifetime.churnFeatures は auto、on、off のいずれかです（指定値: {ChurnFeatures}）。 / lifetime.churnFeatures must be auto, on or off, not '{ChurnFeatures}'.");
+        }
+
+        if (ChurnFeatureModel is not (LifetimeFeatureModels.BgNbdModelKey or LifetimeFeatureModels.ParetoModel))
+        {
+            throw new InvalidDataException(
+                $"settings.json: lifetime.churnFeatureModel は bgnbd か pareto です（指定値: {ChurnFeatureModel}）。 / lifetime.churnFeatureModel must be bgnbd or pareto, not '{ChurnFeatureModel}'.");
         }
 
         if (!(MonthlyDiscountRate >= 0) || MonthlyDiscountRate >= 1)

@@ -32,19 +32,38 @@ public sealed record LifetimeFitOptions(double LowerBound = 1e-6, double UpperBo
 /// <param name="gradient">Receives ∂ℓ/∂ ln pᵢ = pᵢ ∂ℓ/∂pᵢ.</param>
 internal delegate double LogLikelihoodWithGradient(double[] parameters, double[] gradient);
 
+/// <summary>The best point a search found: parameters, log-likelihood, and the identification check it fails (null when none).</summary>
+internal sealed record Optimum(double[] Parameters, double LogLikelihood, string? Problem);
+
 /// <summary>Maximum likelihood over log-parameters within bounds: BFGS from several starts, then identification checks.</summary>
 internal static class LikelihoodFit
 {
     /// <summary>Stops BFGS once the gradient (in log-parameters) is this small.</summary>
     private const double GradientTolerance = 1e-6;
 
-    /// <summary>Maximises <paramref name="logLikelihood"/>; returns the parameters and the maximum.</summary>
+    /// <summary>Maximises <paramref name="logLikelihood"/>; returns the parameters and the maximum, or throws when the checks fail.</summary>
     /// <param name="model">The model's name, for messages.</param>
     /// <param name="names">Parameter names, for messages.</param>
     /// <param name="logLikelihood">The log-likelihood of the parameters (not their logs) and its gradient in their logs.</param>
     /// <param name="starts">Starting parameter vectors.</param>
     /// <param name="options">Bounds and effort.</param>
     public static (double[] Parameters, double LogLikelihood) Maximise(string model, string[] names, LogLikelihoodWithGradient logLikelihood,
+        IReadOnlyList<double[]> starts, LifetimeFitOptions options)
+    {
+        var optimum = Search(model, names, logLikelihood, starts, options);
+        if (optimum.Problem is not null)
+        {
+            throw new LifetimeFitException(optimum.Problem);
+        }
+
+        return (optimum.Parameters, optimum.LogLikelihood);
+    }
+
+    /// <summary>
+    /// The best point from the starts and the first identification check it fails (<see cref="Optimum.Problem"/>, null
+    /// when none); throws only when the likelihood cannot be evaluated from any start.
+    /// </summary>
+    public static Optimum Search(string model, string[] names, LogLikelihoodWithGradient logLikelihood,
         IReadOnlyList<double[]> starts, LifetimeFitOptions options)
     {
         options.Validate();
@@ -93,24 +112,25 @@ internal static class LikelihoodFit
                 $"{model}: どの初期値からも尤度を計算できませんでした。データを確認してください。 / {model}: the likelihood could not be evaluated from any starting point; check the data.");
         }
 
+        var found = best.Select(v => Math.Exp(v)).ToArray();
         for (var i = 0; i < best.Length; i++)
         {
             if (best[i] - low < 1e-2 || high - best[i] < 1e-2)
             {
-                throw new LifetimeFitException(
-                    $"{model}: パラメータ {names[i]} が上下限 ({Math.Exp(best[i]):G4}) に達しました。このデータではモデルを識別できません（リピート購入が少なすぎるか、離脱の兆候がありません）。 / " +
-                    $"{model}: parameter {names[i]} ran to its bound ({Math.Exp(best[i]):G4}); the data cannot identify the model (too few repeat purchases, or no sign of customers dropping out).");
+                return new Optimum(found, -bestValue,
+                    $"{model}: パラメータ {names[i]} が上下限 ({Math.Exp(best[i]):G4}) に達しました。このデータではモデルを識別できません（リピート購入が少なすぎるか、購入頻度や離脱の早さが顧客間でほぼ同じです）。 / " +
+                    $"{model}: parameter {names[i]} ran to its bound ({Math.Exp(best[i]):G4}); the data cannot identify the model (too few repeat purchases, or customers too alike in how often they buy or how soon they leave).");
             }
         }
 
         if (!Optimizer.IsPositiveDefinite(Optimizer.Hessian(Objective, best)))
         {
-            throw new LifetimeFitException(
+            return new Optimum(found, -bestValue,
                 $"{model}: 最適点で尤度が平坦です。このデータではパラメータを一意に決められません。 / " +
                 $"{model}: the likelihood is flat at the optimum; the data cannot pin the parameters down.");
         }
 
-        return (best.Select(v => Math.Exp(v)).ToArray(), -bestValue);
+        return new Optimum(found, -bestValue, null);
     }
 
     /// <summary>Throws when the data hold too little to fit a purchase model.</summary>

@@ -21,17 +21,28 @@ public sealed partial record ParetoNbdModel(double R, double Alpha, double S, do
 {
     internal const string Name = "Pareto/NBD";
 
-    /// <summary>Fits the model to the summaries by maximum likelihood.</summary>
-    /// <exception cref="LifetimeFitException">The data cannot identify the model.</exception>
+    /// <summary>Where the fit sits: <see cref="FitLimit.NoDropout"/> when S = 0 (then β has no effect), otherwise <see cref="FitLimit.None"/>.</summary>
+    public FitLimit Limit => S == 0 ? FitLimit.NoDropout : FitLimit.None;
+
+    /// <summary>A note for the user in Japanese and English when the fit is at a limit; null otherwise.</summary>
+    public string? Note => Limit == FitLimit.NoDropout ? NoDropoutLimit.Note : null;
+
+    /// <summary>
+    /// Fits the model to the summaries by maximum likelihood; when the data show no dropout (the likelihood rises as the
+    /// mean dropout rate s / β → 0), at that limit, the NBD: S = 0, Beta = 1 (no effect) and <see cref="Limit"/> = <see cref="FitLimit.NoDropout"/>.
+    /// </summary>
+    /// <exception cref="LifetimeFitException">The data cannot identify the model, not even at the no-dropout limit.</exception>
     public static ParetoNbdModel Fit(IReadOnlyList<CustomerSummary> summaries, TimePeriod period, LifetimeFitOptions? options = null)
     {
         var data = SummaryData.From(summaries);
         LikelihoodFit.RequireRepeaters(Name, data);
-        var meanAge = data.Age.Zip(data.Weight, (t, w) => t * w).Sum() / data.Customers;
+        var meanAge = NoDropoutLimit.MeanAge(data);
         double[][] starts = [[1, meanAge / 4, 1, meanAge / 4], [0.5, meanAge / 4, 0.5, meanAge / 3], [2, meanAge, 2, meanAge]];
-        var (p, ll) = LikelihoodFit.Maximise(Name, ["r", "alpha", "s", "beta"], (q, gradient) => LogLikelihoodWithGradient(data, q[0], q[1], q[2], q[3], gradient),
-            starts, options ?? LifetimeFitOptions.Default);
-        return new ParetoNbdModel(p[0], p[1], p[2], p[3], ll, period);
+        var (p, ll, atLimit) = NoDropoutLimit.Maximise(Name, ["r", "alpha", "s", "beta"],
+            (q, gradient) => LogLikelihoodWithGradient(data, q[0], q[1], q[2], q[3], gradient), starts, data, options ?? LifetimeFitOptions.Default);
+        return atLimit
+            ? new ParetoNbdModel(p[0], p[1], 0, NoDropoutLimit.UnidentifiedScale, ll, period)
+            : new ParetoNbdModel(p[0], p[1], p[2], p[3], ll, period);
     }
 
     /// <summary>The log-likelihood of the summaries under the given parameters.</summary>
@@ -77,6 +88,11 @@ public sealed partial record ParetoNbdModel(double R, double Alpha, double S, do
     /// <inheritdoc/>
     public double ProbabilityAlive(int frequency, double recency, double age)
     {
+        if (S == 0)
+        {
+            return 1;
+        }
+
         var ratio = Math.Log(S / (R + S + frequency)) + LogA0(R, Alpha, S, Beta, frequency, recency, age)
             - AliveTerm(R, Alpha, S, Beta, frequency, age);
         return 1 / (1 + Math.Exp(ratio));
@@ -90,13 +106,18 @@ public sealed partial record ParetoNbdModel(double R, double Alpha, double S, do
             return 0;
         }
 
+        if (S == 0)
+        {
+            return NoDropoutLimit.ConditionalExpectedPurchases(R, Alpha, horizon, frequency, age);
+        }
+
         var scale = (R + frequency) * (Beta + age) / (Alpha + age);
         return scale * LifetimeShare(S, Beta + age, horizon) * ProbabilityAlive(frequency, recency, age);
     }
 
     /// <inheritdoc/>
     public double ExpectedPurchases(double horizon) =>
-        horizon <= 0 ? 0 : R * Beta / Alpha * LifetimeShare(S, Beta, horizon);
+        horizon <= 0 ? 0 : S == 0 ? NoDropoutLimit.ExpectedPurchases(R, Alpha, horizon) : R * Beta / Alpha * LifetimeShare(S, Beta, horizon);
 
     /// <summary>[1 − (b / (b + t))^(s−1)] / (s − 1), and its limit ln((b + t) / b) at s = 1.</summary>
     private static double LifetimeShare(double s, double b, double t)

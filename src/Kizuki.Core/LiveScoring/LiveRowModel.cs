@@ -19,7 +19,8 @@ internal sealed class LiveRowModel
 {
     private readonly ChurnEnsemble _model;
     private readonly ModelMetadata _metadata;
-    private readonly ScoringSettings _scoring;
+    private ScoringSettings _scoring;
+    private readonly LiveFeatureRow.Layout _layout;
     private readonly RowExplainer? _explainer;
     private readonly FeatureCatalog _catalog;
     private readonly int[] _positions;
@@ -78,6 +79,7 @@ internal sealed class LiveRowModel
         }
 
         _row = new double[columns.Count];
+        _layout = LiveFeatureRow.LayoutOf(_names, [.. _codes.Select(c => c is not null)]);
         _contractual = metadata.ChurnKind == ChurnScorer.Contractual;
         _activeFeature = catalog.IndexOf(_contractual ? ChurnScorer.RunningSubscriptionFeature : ChurnScorer.RecentOrdersFeature);
         _revenueFeature = catalog.IndexOf(_contractual ? ChurnScorer.MonthlyRecurringFeature : ChurnScorer.RecentSpendFeature);
@@ -87,8 +89,35 @@ internal sealed class LiveRowModel
     public bool IsActive(double[] numbers) =>
         _activeFeature < 0 || (_contractual ? numbers[_activeFeature] == 1 : numbers[_activeFeature] > 0);
 
+    /// <summary>Whether this model can give reasons (it has an explainer).</summary>
+    public bool CanExplain => _explainer is not null;
+
+    /// <summary>The band from which scores get reasons.</summary>
+    public RiskBand ExplainFrom => _explainFrom;
+
+    /// <summary>The risk band thresholds in use.</summary>
+    public ScoringSettings Scoring => _scoring;
+
+    /// <summary>Uses new risk band thresholds from the next score on (settings changed while running).</summary>
+    public void Rescale(ScoringSettings scoring) => _scoring = scoring ?? throw new ArgumentNullException(nameof(scoring));
+
     /// <summary>The score of one customer, with reasons when the scorer explains; null when the customer cannot churn.</summary>
     public (StoredScore Score, CustomerReasons? Reasons)? Score(string customerId, double[] numbers, string?[] categories, DateTimeOffset asOf, DateTimeOffset scoredAt)
+    {
+        if (Predict(numbers, categories) is not { } probability)
+        {
+            return null;
+        }
+
+        var reasons = _explainer is not null && _scoring.BandOf(probability) >= _explainFrom ? Explain(numbers, categories, asOf) : null;
+        return (Row(customerId, numbers, categories, asOf, scoredAt, probability, reasons is null ? null : ReasonsJson.Write(reasons)), reasons);
+    }
+
+    /// <summary>
+    /// The calibrated probability of one customer, in [0, 1]; null when the customer cannot churn. Keeps the encoded row for
+    /// <see cref="Explain"/>.
+    /// </summary>
+    public double? Predict(double[] numbers, string?[] categories)
     {
         if (!IsActive(numbers))
         {
@@ -109,35 +138,32 @@ internal sealed class LiveRowModel
             raw = (_model.TreeWeight * _model.Trees.PredictRaw(_row)) + ((1 - _model.TreeWeight) * raw);
         }
 
-        var probability = _model.Calibration.Probability(raw);
-        CustomerReasons? reasons = null;
-        if (_explainer is not null && _scoring.BandOf(Math.Clamp(probability, 0, 1)) >= _explainFrom)
-        {
-            var explained = _explainer.Explain(_row, new CatalogRow(_catalog, numbers, categories), asOf);
-            probability = explained.Probability;
-            reasons = explained.Reasons;
-        }
+        return Math.Clamp(_model.Calibration.Probability(raw), 0, 1);
+    }
 
-        probability = Math.Clamp(probability, 0, 1);
-        var features = new Dictionary<string, object?>(_names.Length, StringComparer.Ordinal);
-        for (var c = 0; c < _names.Length; c++)
-        {
-            var position = _positions[c];
-            features[_names[c]] = _codes[c] is null
-                ? (double.IsFinite(numbers[position]) ? numbers[position] : null)
-                : categories[position];
-        }
+    /// <summary>
+    /// The reasons of the row last given to <see cref="Predict"/> (exact contributions, about a millisecond); null without an
+    /// explainer.
+    /// </summary>
+    public CustomerReasons? Explain(double[] numbers, string?[] categories, DateTimeOffset asOf) =>
+        _explainer?.Explain(_row, new CatalogRow(_catalog, numbers, categories), asOf).Reasons;
 
+    /// <summary>The compact score row: band, revenue at risk and the model's feature values (no dictionary per row).</summary>
+    public StoredScore Row(string customerId, double[] numbers, string?[] categories, DateTimeOffset asOf, DateTimeOffset scoredAt,
+        double probability, string? reasons)
+    {
         var revenue = _revenueFeature >= 0 && double.IsFinite(numbers[_revenueFeature])
             ? numbers[_revenueFeature] * (_contractual ? 12.0 : 1.0)
             : 0;
-        var score = new StoredScore(customerId, asOf, _metadata.Version, probability, _scoring.BandOf(probability),
-            ChurnScorer.RevenueAtRisk(probability, revenue), features, scoredAt)
+        return new StoredScore(customerId, asOf, _metadata.Version, probability, _scoring.BandOf(probability),
+            ChurnScorer.RevenueAtRisk(probability, revenue), LiveFeatureRow.Copy(_layout, _positions, numbers, categories), scoredAt)
         {
-            Reasons = reasons is null ? null : ReasonsJson.Write(reasons),
+            Reasons = reasons,
         };
-        return (score, reasons);
     }
+
+    /// <summary>The model version that scores.</summary>
+    public int Version => _metadata.Version;
 
     /// <summary>A catalog row's values by feature name, for reason sentences.</summary>
     private sealed class CatalogRow(FeatureCatalog catalog, double[] numbers, string?[] categories) : IRowValues

@@ -34,14 +34,15 @@ internal sealed partial class LiveScorer
             var t1 = Stopwatch.GetTimestamp();
             features += t1 - t0;
             var probability = double.NaN;
-            string? reasons = null;
-            string? top = null;
-            if (_rowModel?.Score(id, _numbers, _categories, asOf, now) is { } scored)
+            var scoreAt = -1;
+            var explained = (Kizuki.Explanations.CustomerReasons?)null;
+            Reasoned? kept = null;
+            if (_rowModel?.Predict(_numbers, _categories) is { } p)
             {
-                scores.Add(scored.Score);
-                probability = scored.Score.Probability;
-                reasons = scored.Score.Reasons;
-                top = scored.Reasons is { Raising.Count: > 0 } r ? r.Raising[0].Group : null;
+                probability = p;
+                (kept, explained) = ReasonsFor(id, p, asOf);
+                scoreAt = scores.Count;
+                scores.Add(_rowModel.Row(id, _numbers, _categories, asOf, now, p, kept?.Json));
             }
 
             var t2 = Stopwatch.GetTimestamp();
@@ -57,7 +58,7 @@ internal sealed partial class LiveScorer
                 ChurnProbability = probability,
                 ChurnProbabilityChange1d = probability - trail.At(day - 1),
                 ChurnProbabilityChange7d = probability - trail.At(day - 7),
-                TopReason = top,
+                TopReason = kept?.Top,
                 Customer = _live.History(id).Customer,
             };
             if (double.IsFinite(probability))
@@ -67,33 +68,52 @@ internal sealed partial class LiveScorer
 
             foreach (var alert in _alerts.Evaluate(facts, asOf))
             {
+                if (scoreAt >= 0 && explained is null && _rowModel!.CanExplain)
+                {
+                    // An alert is what staff act on: its reasons are always fresh (the row is still the last one predicted).
+                    var t = Stopwatch.GetTimestamp();
+                    kept = Explain(id, probability, asOf);
+                    explained = kept.Reasons;
+                    scores[scoreAt] = scores[scoreAt] with { Reasons = kept.Json };
+                    model += Stopwatch.GetTimestamp() - t;
+                }
+
                 var severity = alert.Severity.ToString().ToLowerInvariant();
+                var top = kept?.Top;
                 stored.Add(new StoredAlert(StoredAlert.IdOf(id, alert.Rule, asOf), alert.Rule, id, severity, asOf,
-                    double.IsFinite(probability) ? probability : null, top, reasons, alert.IsControl));
+                    double.IsFinite(probability) ? probability : null, top, kept?.Json, alert.IsControl));
                 var days = _numbers[Math.Max(0, daysWithoutLogin)];
                 if (_followUps.Plan(alert, facts.Customer, days) is { } followUp)
                 {
                     followUps.Add(followUp);
                 }
 
-                _notify?.Invoke(NotificationOf(alert, facts.Customer, reasons));
+                _notify?.Invoke(NotificationOf(alert, facts.Customer, kept?.Json));
             }
 
             ruling += Stopwatch.GetTimestamp() - t2;
         }
 
         var t3 = Stopwatch.GetTimestamp();
-        if (scores.Count > 0)
+        if (_writes is { } writes)
         {
-            _store.SaveScores(scores);
+            // Inside the pipeline's group transaction: scores and touches commit with the events; alerts go to the work
+            // store after the commit (RaiseDeferred), as its writes would wait on this transaction's lock.
+            _scores.Save(scores, writes);
+            _touches.Flush(writes);
+            Defer(stored, now);
+        }
+        else
+        {
+            _scores.Save(scores);
+            if (stored.Count > 0)
+            {
+                _work.Raise(stored, now);
+            }
+
+            _touches.Flush(_store);
         }
 
-        if (stored.Count > 0)
-        {
-            _work.Raise(stored, now);
-        }
-
-        _touches.Flush(_store);
         Stages.Features += Stopwatch.GetElapsedTime(0, features);
         Stages.Model += Stopwatch.GetElapsedTime(0, model);
         Stages.Rules += Stopwatch.GetElapsedTime(0, ruling);
@@ -124,35 +144,5 @@ internal sealed partial class LiveScorer
             $"規則「{alert.Rule}」が {alert.FiredAt.UtcDateTime:yyyy-MM-dd HH:mm}Z に発火しました。 / Rule '{alert.Rule}' fired at {alert.FiredAt.UtcDateTime:yyyy-MM-dd HH:mm}Z.",
             severity, alert.CustomerId, alert.Rule,
             [new("probability", probability), new("top_reason", alert.TopReason ?? "-"), new("reasons", reasons ?? "-")]);
-    }
-
-    /// <summary>A customer's latest probability per day over the last week and a bit: what the 1-day and 7-day changes read.</summary>
-    private sealed class ProbabilityTrail
-    {
-        private const int Days = 9;
-        private readonly long[] _day = Enumerable.Repeat(long.MinValue, Days).ToArray();
-        private readonly double[] _value = new double[Days];
-
-        public void Record(long day, double probability)
-        {
-            var slot = (int)(((day % Days) + Days) % Days);
-            _day[slot] = day;
-            _value[slot] = probability;
-        }
-
-        /// <summary>The latest probability recorded on <paramref name="day"/> or the closest day before it (within the trail); NaN when none.</summary>
-        public double At(long day)
-        {
-            for (var d = day; d > day - Days + 1; d--)
-            {
-                var slot = (int)(((d % Days) + Days) % Days);
-                if (_day[slot] == d)
-                {
-                    return _value[slot];
-                }
-            }
-
-            return double.NaN;
-        }
     }
 }

@@ -19,6 +19,8 @@ internal sealed record LiveStep(IReadOnlyList<StoredScore> Scores, IReadOnlyList
 /// notifications and follow-ups.
 /// </summary>
 /// <remarks>
+/// Reasons are computed only when a score moves (<see cref="LiveScorerParts.ReasonsChange"/>), and the settings file is
+/// followed while running (<see cref="LiveScorerParts.SettingsDirectory"/>).
 /// Events are handled in steps (whatever was committed together); the as-of instant of a step is one millisecond after its
 /// newest event, so a score sees every event of the step and the features keep their point-in-time meaning during a replay.
 /// Not thread-safe: one scorer per partition of customers.
@@ -30,9 +32,11 @@ internal sealed partial class LiveScorer
     private readonly LiveRowModel? _rowModel;
     private readonly IStore _store;
     private readonly IWorkStore _work;
-    private readonly AlertEngine _alerts;
     private readonly CachedAlertState _state;
-    private readonly FollowUpPlanner _followUps;
+    private readonly LiveScoreWriter _scores;
+    private readonly double _reasonsChange;
+    private AlertEngine _alerts;
+    private FollowUpPlanner _followUps;
     private readonly BufferedTouches _touches = new();
     private readonly Action<Notification>? _notify;
     private readonly TimeProvider _time;
@@ -58,7 +62,15 @@ internal sealed partial class LiveScorer
         _followUps = new FollowUpPlanner(parts.FollowUpTemplates, parts.Language, parts.Company, _touches);
         _notify = parts.Notify;
         _time = parts.Time;
+        _scores = new LiveScoreWriter(parts.Store);
+        ArgumentOutOfRangeException.ThrowIfNegative(parts.ReasonsChange, nameof(parts.ReasonsChange));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(parts.ReasonsChange, 1, nameof(parts.ReasonsChange));
+        _reasonsChange = parts.ReasonsChange;
+        _watch = parts.SettingsDirectory is { } directory ? new LiveSettingsWatch(directory) : null;
     }
+
+    /// <summary>Closes the connection the scorer keeps for its score writes (reopened by the next step, if any).</summary>
+    public void ReleaseStore() => _scores.Close();
 
     /// <summary>The live feature state (read-only use).</summary>
     public LiveFeatureEvaluator State => _live;
@@ -69,7 +81,11 @@ internal sealed partial class LiveScorer
     /// <summary>Events applied to live state so far.</summary>
     public long EventsApplied { get; private set; }
 
-    /// <summary>Loads the state of every customer from the store (call once, before the first step).</summary>
+    /// <summary>
+    /// Loads the state of every customer from the store (call once, before the first step), and restarts from the stored
+    /// scores of the active model: the probability trails of the last days (so the 1-day and 7-day changes rules read are
+    /// right after a restart) and each customer's latest reasons (kept until the score moves; see <see cref="LiveScorerParts.ReasonsChange"/>).
+    /// </summary>
     /// <param name="until">Only records before this instant, when given (a replay starts from there).</param>
     /// <param name="customer">Only customers this returns true for, when given (a partition).</param>
     public void Warm(DateTimeOffset? until = null, Func<string, bool>? customer = null)
@@ -84,16 +100,34 @@ internal sealed partial class LiveScorer
         feed.AddRange(_store.Surveys().Where(Keep));
         feed.AddRange(_store.ChurnEvents().Where(Keep));
         feed.Sort((a, b) => a is Customer ? (b is Customer ? 0 : -1) : b is Customer ? 1 : LiveEvents.TimeOf(a).CompareTo(LiveEvents.TimeOf(b)));
+        var newest = DateTimeOffset.MinValue;
         foreach (var record in feed)
         {
             LiveEvents.Apply(_live, record);
+            newest = record is Customer ? newest : LiveEvents.TimeOf(record) > newest ? LiveEvents.TimeOf(record) : newest;
         }
+
+        // The probability trails restart from the stored scores of the days before the newest event (or before the replay).
+        var from = until ?? newest;
+        if (from > DateTimeOffset.MinValue.AddDays(TrailSeedDays + 1))
+        {
+            TrailsSeeded = SeedTrails(from, until ?? DateTimeOffset.MaxValue, customer);
+        }
+
+        ReasonsSeeded = SeedReasons(until ?? DateTimeOffset.MaxValue, customer);
     }
+
+    /// <summary>How many customers' reasons were taken from their latest stored score at <see cref="Warm"/>.</summary>
+    public int ReasonsSeeded { get; private set; }
+
+    /// <summary>How many stored scores seeded the probability trails at <see cref="Warm"/>.</summary>
+    public int TrailsSeeded { get; private set; }
 
     /// <summary>Applies accepted events, re-scores the customers they touch, and raises what the rules say.</summary>
     public LiveStep Step(IReadOnlyList<object> events)
     {
         ArgumentNullException.ThrowIfNull(events);
+        ReloadIfChanged();
         var touched = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var newest = DateTimeOffset.MinValue;

@@ -32,6 +32,21 @@ internal sealed record LiveScorerParts(FeatureContext Features, IStore Store, IW
     /// </summary>
     public RiskBand ExplainFrom { get; init; } = RiskBand.Medium;
 
+    /// <summary>
+    /// How far the probability must move (0 to 1; default 0.05, five points) before a customer's reasons are computed again.
+    /// Reasons (exact TreeSHAP, about a millisecond a row) are computed for a score in <see cref="ExplainFrom"/> or above when
+    /// the customer has none kept yet, when the band differs from the band they were computed in, when the probability has
+    /// moved by at least this much since, or when a rule fires for the customer; otherwise the score keeps the last reasons
+    /// (their sentences quote the values of when they were computed). 0 = compute them for every score.
+    /// </summary>
+    public double ReasonsChange { get; init; } = 0.05;
+
+    /// <summary>
+    /// The data directory whose <c>settings.json</c> (and rule files) the scorer follows: checked once per step, a change is
+    /// taken up before the step (see <c>LiveScorer.ReloadIfChanged</c>). Null = the rules given are kept for the scorer's life.
+    /// </summary>
+    public string? SettingsDirectory { get; init; }
+
     /// <summary>Risk band thresholds.</summary>
     public ScoringSettings Scoring { get; init; } = new();
 
@@ -89,6 +104,17 @@ internal sealed class BufferedTouches : ITouchRecorder
 
     /// <inheritdoc />
     public void Record(Domain.Touch touch) => _pending.Add(touch ?? throw new ArgumentNullException(nameof(touch)));
+
+    /// <summary>Writes what was recorded into the open transaction of <paramref name="writes"/>.</summary>
+    public void Flush(SqliteLiveWrites writes)
+    {
+        foreach (var touch in _pending)
+        {
+            writes.Add(touch);
+        }
+
+        _pending.Clear();
+    }
 
     /// <summary>Writes what was recorded.</summary>
     public void Flush(IStore store)

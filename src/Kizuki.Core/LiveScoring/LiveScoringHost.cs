@@ -18,14 +18,16 @@ internal static class LiveScoringHost
         bool explain = true, Action<Notifications.Notification>? notify = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var features = new FeatureContext(settings.Features);
         var registry = new ModelRegistry(dataDirectory);
         var version = Directory.Exists(registry.Root) ? registry.Active : null;
         var model = version is { } v ? registry.Load(v) : null;
+        var metadata = version is { } m ? registry.Metadata(m) : null;
+        // The model's own catalog (with the purchase-model fits it was trained with), as `kizuki score` uses.
+        var features = metadata?.CreateFeatureContext(settings.Features) ?? new FeatureContext(settings.Features);
         var parts = new LiveScorerParts(features, store, work, LiveRules.Load(settings.Alerts, dataDirectory, features.Catalog), time)
         {
             Model = model,
-            Metadata = version is { } m ? registry.Metadata(m) : null,
+            Metadata = metadata,
             Explainer = model is not null && explain
                 ? new Explainer(model, features.Catalog.Definitions, settings.Explanations, new ReasonFormat(settings.Currency, settings.Zone))
                 : null,
@@ -34,6 +36,7 @@ internal static class LiveScoringHost
             Language = settings.Language,
             Company = settings.Alerts.Company,
             Notify = notify,
+            SettingsDirectory = dataDirectory,
         };
         return new LiveScorer(parts);
     }

@@ -120,6 +120,7 @@ internal sealed partial class SqliteImportSession : IImportSession
             batch?.Flush(tally);
         }
 
+        SqliteDataGeneration.Bump(connection, transaction);
         transaction.Commit();
         finished = true;
         return tally.ToCounts();

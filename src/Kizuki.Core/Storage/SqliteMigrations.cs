@@ -205,5 +205,6 @@ internal static class SqliteMigrations
             ) STRICT;
             CREATE INDEX tasks_status ON tasks (status, created_at);
             """),
+        SqliteDataGeneration.Migration,
     ];
 }

@@ -25,13 +25,16 @@ internal sealed partial class SettingsRuleBook
     /// </summary>
     private Dictionary<string, int> DryRunCounts(KizukiSettings settings, IReadOnlyList<RulePiece> pieces)
     {
-        var features = new FeatureContext(settings.Features);
+        var registry = new ModelRegistry(options.DataDirectory);
+        var active = registry.Active;
+        var features = active is { } a ? registry.Metadata(a).CreateFeatureContext(settings.Features) : new FeatureContext(settings.Features);
+        var reasonGroups = ReasonGroups.Of(features.Catalog, settings.Explanations);
         var compiled = new List<(string Id, string Text, CompiledRule Rule)>();
         foreach (var piece in pieces.Where(p => p.Definition is not null))
         {
             try
             {
-                compiled.Add((piece.Id, piece.Text, RuleCompiler.Compile([piece.Definition!], features.Catalog).Rules[0]));
+                compiled.Add((piece.Id, piece.Text, RuleCompiler.Compile([piece.Definition!], features.Catalog, reasonGroups).Rules[0]));
             }
             catch (RuleSyntaxException)
             {
@@ -39,9 +42,8 @@ internal sealed partial class SettingsRuleBook
             }
         }
 
-        var registry = new ModelRegistry(options.DataDirectory);
-        var version = compiled.Any(c => c.Rule.UsesProbability) ? registry.Active : null;
-        var runnable = compiled.Where(c => version is not null || !c.Rule.UsesProbability).ToList();
+        var version = compiled.Any(c => NeedsModel(c.Rule)) ? active : null;
+        var runnable = compiled.Where(c => version is not null || !NeedsModel(c.Rule)).ToList();
         if (runnable.Count == 0)
         {
             return [];
@@ -61,8 +63,9 @@ internal sealed partial class SettingsRuleBook
 
         try
         {
-            var model = version is { } v ? new DryRunModel(registry.Load(v), v, registry.Metadata(v).ChurnKind) : null;
-            var result = RuleDryRun.Run(store, features, new RuleSet([.. runnable.Select(c => c.Rule)]), asOf, 1, model);
+            var rules = new RuleSet([.. runnable.Select(c => c.Rule)]);
+            var model = version is { } v ? Model(registry, v, features, settings, rules) : null;
+            var result = RuleDryRun.Run(store, features, rules, asOf, 1, model, reasonGroups: reasonGroups);
             var counts = runnable.Select((c, i) => (c.Id, result.Rules[i].HitsNow.Count))
                 .GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Count, StringComparer.Ordinal);
             lock (gate)
@@ -77,6 +80,23 @@ internal sealed partial class SettingsRuleBook
             LogDryRunFailed(logger, e);
             return [];
         }
+    }
+
+    /// <summary>Whether a rule reads the churn probability or the top reason, which need the active model.</summary>
+    private static bool NeedsModel(CompiledRule rule) => rule.UsesProbability || rule.UsesTopReason;
+
+    /// <summary>The active model as the dry run uses it, explained as the live scorer explains it when a rule reads the top reason.</summary>
+    private static DryRunModel Model(ModelRegistry registry, int version, FeatureContext features, KizukiSettings settings, RuleSet rules)
+    {
+        var model = registry.Load(version);
+        return new DryRunModel(model, version, registry.Metadata(version).ChurnKind)
+        {
+            Explainer = rules.UsesTopReason
+                ? new Kizuki.Explanations.Explainer(model, features.Catalog.Definitions, settings.Explanations,
+                    new Kizuki.Explanations.ReasonFormat(settings.Currency, settings.Zone))
+                : null,
+            Scoring = settings.Scoring,
+        };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ルールの試行に失敗しました。該当件数は表示しません。 / The rules' dry run failed; no counts are shown.")]

@@ -1,6 +1,7 @@
 using Kizuki.Alerts;
 using Kizuki.Configuration;
 using Kizuki.Features;
+using Kizuki.Modeling.Registry;
 using Kizuki.Storage;
 
 namespace Kizuki.Web.Dashboard;
@@ -45,12 +46,12 @@ internal sealed partial class SettingsRuleBook(
         lock (gate)
         {
             var settings = KizukiSettings.Load(options.DataDirectory);
-            var catalog = new FeatureContext(settings.Features).Catalog;
+            var (catalog, reasonGroups) = RuleScope(settings);
             IReadOnlyList<RuleDefinition> parsed;
             try
             {
                 parsed = RuleParser.Parse(text, "rule");
-                RuleCompiler.Compile(parsed, catalog);
+                RuleCompiler.Compile(parsed, catalog, reasonGroups);
             }
             catch (RuleSyntaxException e)
             {
@@ -81,7 +82,7 @@ internal sealed partial class SettingsRuleBook(
                     : string.Join("\n\n", pieces.Where(p => p.Entry == entry).Select(p => ReferenceEquals(p, target) ? text : p.Text));
             }
 
-            var problem = CheckAll(entries, settings, catalog);
+            var problem = CheckAll(entries, settings, catalog, reasonGroups);
             if (problem is not null)
             {
                 return Refused(problem);
@@ -102,8 +103,21 @@ internal sealed partial class SettingsRuleBook(
 
     private static RuleChange Refused(string problem) => new(null, [problem]);
 
+    /// <summary>
+    /// The features and reason groups rules are checked against: the active model's catalog (which holds features such as
+    /// the purchase-model ones that exist only with a fitted model), or the settings' catalog before any model is trained.
+    /// </summary>
+    private (FeatureCatalog Catalog, IReadOnlyList<string> ReasonGroups) RuleScope(KizukiSettings settings)
+    {
+        var registry = new ModelRegistry(options.DataDirectory);
+        var features = registry.Active is { } active
+            ? registry.Metadata(active).CreateFeatureContext(settings.Features)
+            : new FeatureContext(settings.Features);
+        return (features.Catalog, ReasonGroups.Of(features.Catalog, settings.Explanations));
+    }
+
     /// <summary>Every rule of the new entries and the rule files compiled together; the problem, or null when they hold.</summary>
-    private string? CheckAll(IReadOnlyList<string> entries, KizukiSettings settings, FeatureCatalog catalog)
+    private string? CheckAll(IReadOnlyList<string> entries, KizukiSettings settings, FeatureCatalog catalog, IReadOnlyList<string> reasonGroups)
     {
         try
         {
@@ -118,7 +132,7 @@ internal sealed partial class SettingsRuleBook(
                 all.AddRange(RuleParser.Parse(File.ReadAllText(path), path));
             }
 
-            RuleCompiler.Compile(all, catalog);
+            RuleCompiler.Compile(all, catalog, reasonGroups);
             return null;
         }
         catch (RuleSyntaxException e)

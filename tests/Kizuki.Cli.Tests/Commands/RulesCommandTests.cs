@@ -51,4 +51,27 @@ public sealed class RulesCommandTests
         Assert.Equal(1, noModel.ExitCode);
         Assert.Contains("no active model", noModel.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Test_EcDemoModelWithLifetimeFeatures_RunsProbabilityAndLifetimeRules()
+    {
+        using var dir = new TempDirectory();
+        var demo = CliRunner.Run("demo", "--scenario", "ec", "--customers", "300", "--data-dir", dir.Path);
+        Assert.True(demo.ExitCode == 0, demo.Error);
+        var file = dir.File("ec.rules");
+        File.WriteAllText(file, """
+            rule "risk" when churn_probability >= 0% then severity high
+            rule "outlook" when top_reason = 'purchase_outlook' and p_alive >= 0 then severity low
+            """);
+
+        var check = CliRunner.Run("rules", "check", file, "--data-dir", dir.Path, "--json");
+        var test = CliRunner.Run("rules", "test", file, "--days", "2", "--data-dir", dir.Path, "--json");
+
+        Assert.True(check.ExitCode == 0, check.Error);
+        Assert.True(test.ExitCode == 0, test.Error);
+        var root = JsonDocument.Parse(test.Out).RootElement;
+        var risk = root.GetProperty("rules")[0];
+        Assert.True(risk.GetProperty("hitsNow").GetInt32() > 0, test.Out);
+        Assert.Equal(risk.GetProperty("hitsNow").GetInt32(), risk.GetProperty("customers").GetArrayLength());
+    }
 }

@@ -14,7 +14,7 @@ public sealed class FollowUpPlannerTests
         var touches = new InMemoryTouchRecorder();
         var planner = new FollowUpPlanner(null, "ja", "気づき商会", touches);
 
-        var followUp = planner.Plan(new Alert("r", "c1", AlertSeverity.High, At, 0.6, "login_frequency", FollowUp: true, IsControl: false), Yamada, 12);
+        var followUp = planner.Plan(new Alert("r", "c1", AlertSeverity.High, At, 0.6, "logins", FollowUp: true, IsControl: false), Yamada, 12);
 
         Assert.NotNull(followUp);
         Assert.StartsWith("山田商店様、最近のご利用が少し減っているようですが", followUp.Body, StringComparison.Ordinal);

@@ -55,8 +55,8 @@ public sealed class RuleCompilerTests
         var b = rules.Rules[1];
         var customer = new Customer("c1", "山田", DateTimeOffset.UnixEpoch, new CustomerSegment(Industry: "製造業"), Customer.NoAttributes);
         Assert.True(b.Matches(Facts() with { Customer = customer }));
-        Assert.True(b.Matches(Facts() with { TopReason = "login_frequency" }));
-        Assert.False(b.Matches(Facts() with { TopReason = "support" }));
+        Assert.True(b.Matches(Facts() with { TopReason = "logins" }));
+        Assert.False(b.Matches(Facts() with { TopReason = "tickets" }));
     }
 
     [Theory]
@@ -65,7 +65,7 @@ public sealed class RuleCompilerTests
     [InlineData("rule \"a\"\n  when logins_30d > 3 then severity urgent", 2, 37, "low, medium, high or critical")]
     [InlineData("rule \"a\" when logins_30d > 3", 1, 29, "'then'")]
     [InlineData("rule \"a\" when logins_30d > '3' then severity low", 1, 28, "is a number")]
-    [InlineData("rule \"a\" when top_reason = 'logins' then severity low", 1, 28, "login_frequency")]
+    [InlineData("rule \"a\" when top_reason = 'price' then severity low", 1, 28, "expected one of logins, feature_usage")]
     [InlineData("rule \"a\" when (logins_30d > 3 then severity low", 1, 31, "expected ')'")]
     [InlineData("rule \"a\" when logins_30d > 3x then severity low", 1, 28, "unit")]
     public void Compile_BadRule_NamesLineColumnAndExpectation(string text, int line, int column, string expected)

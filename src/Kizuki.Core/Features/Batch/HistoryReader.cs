@@ -10,8 +10,9 @@ namespace Kizuki.Features.Batch;
 /// Events of customers missing from the customers table are skipped. A history is handed out once it is complete,
 /// so memory holds one customer per worker. The histories hold ALL events before <c>until</c>, so a caller may
 /// evaluate one at several as-of instants up to <c>until</c>.
-/// On the embedded SQLite store the file is read directly and in parallel over ranges of customer ids; any other
-/// store is read through its ordered record reads.
+/// On the embedded SQLite store the file is read directly and in parallel over ranges of customer ids, the activities
+/// from the <see cref="ActivitySnapshot"/> while it matches the store's data generation; any other store is read
+/// through its ordered record reads.
 /// </remarks>
 public static class HistoryReader
 {
@@ -27,7 +28,7 @@ public static class HistoryReader
         options ??= HistoryReadOptions.Default;
         options.Validate();
         return FastPath(store, options) is { } path
-            ? ReadRange(path, context.Builder, null, null, until, options.SqliteMemoryMapBytes, options.ReuseHistory)
+            ? ReadAll(path, context.Builder, until, options)
             : StoreHistoryMerge.Read(store, context.Builder, until);
     }
 
@@ -74,10 +75,11 @@ public static class HistoryReader
             return [consume(StoreHistoryMerge.Read(store, context.Builder, until))];
         }
 
+        using var snapshot = OpenSnapshot(path, options);
         var ranges = options.Workers == 1 ? [(null, null)] : SqliteFiles.Ranges(path, options.Workers * options.RangesPerWorker);
         var results = new TResult[ranges.Count];
         Parallel.For(0, ranges.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Workers }, i =>
-            results[i] = consume(ReadRange(path, context.Builder, ranges[i].From, ranges[i].To, until, options.SqliteMemoryMapBytes, options.ReuseHistory)));
+            results[i] = consume(ReadRange(path, context.Builder, ranges[i].From, ranges[i].To, until, options, snapshot)));
         return results;
     }
 
@@ -97,9 +99,13 @@ public static class HistoryReader
     public static DateTimeOffset? NewestRecord(IStore store, DateTimeOffset now, HistoryReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        if (FastPath(store, options ?? HistoryReadOptions.Default) is { } path)
+        options ??= HistoryReadOptions.Default;
+        if (FastPath(store, options) is { } path)
         {
-            return SqliteFiles.NewestTime(path) is { } t ? Millis.ToInstant(t) : null;
+            // The snapshot (built now if stale, as the read that follows would) recorded the newest time when it was built.
+            using var snapshot = OpenSnapshot(path, options);
+            var time = snapshot is null ? SqliteFiles.NewestTime(path) : snapshot.NewestTime;
+            return time is { } t ? Millis.ToInstant(t) : null;
         }
 
         var newest = store.Summarise(now).Entities.Select(e => e.To).Where(t => t is not null).DefaultIfEmpty(null).Max();
@@ -109,10 +115,25 @@ public static class HistoryReader
     private static string? FastPath(IStore store, HistoryReadOptions options) =>
         options.UseSqliteFastPath && store.Engine == StoreEngine.Sqlite && File.Exists(store.Location) ? store.Location : null;
 
-    private static IEnumerable<CustomerHistory> ReadRange(string path, HistoryBuilder builder, string? from, string? to, long until, long mapBytes,
-        bool reuse)
+    private static ActivitySnapshot? OpenSnapshot(string path, HistoryReadOptions options) =>
+        options.UseActivitySnapshot ? ActivitySnapshot.OpenOrBuild(path, options.SqliteMemoryMapBytes) : null;
+
+    private static IEnumerable<CustomerHistory> ReadAll(string path, HistoryBuilder builder, long until, HistoryReadOptions options)
     {
-        using var reader = new SqlitePartitionReader(path, builder, from, to, until, mapBytes) { ReuseHistory = reuse };
+        using var snapshot = OpenSnapshot(path, options);
+        foreach (var history in ReadRange(path, builder, null, null, until, options, snapshot))
+        {
+            yield return history;
+        }
+    }
+
+    private static IEnumerable<CustomerHistory> ReadRange(string path, HistoryBuilder builder, string? from, string? to, long until,
+        HistoryReadOptions options, ActivitySnapshot? snapshot)
+    {
+        using var reader = new SqlitePartitionReader(path, builder, from, to, until, options.SqliteMemoryMapBytes, snapshot)
+        {
+            ReuseHistory = options.ReuseHistory,
+        };
         foreach (var history in reader.Read())
         {
             yield return history;

@@ -7,7 +7,7 @@ namespace Kizuki.Features.Batch;
 internal static class SqliteFiles
 {
     /// <summary>The event tables and their time columns (the tables whose newest instant ends the data).</summary>
-    private static readonly (string Table, string Time)[] EventTimes =
+    internal static readonly (string Table, string Time)[] EventTimes =
     [
         ("orders", "ordered_at"), ("subscriptions", "started_at"), ("activities", "occurred_at"), ("tickets", "opened_at"),
         ("surveys", "responded_at"), ("touches", "touched_at"), ("churn_events", "occurred_at"),
@@ -89,6 +89,25 @@ internal static class SqliteFiles
         }
 
         return newest;
+    }
+
+    /// <summary>
+    /// The store's data generation stamp (16 bytes, changed by every committed import); null when the store has no
+    /// data generation (a file from before schema version 7), so nothing derived from it can be trusted.
+    /// </summary>
+    public static byte[]? GenerationStamp(string path)
+    {
+        using var connection = OpenReadOnly(path, 0);
+        using var exists = connection.CreateCommand();
+        exists.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'data_generation'";
+        if (exists.ExecuteScalar() is not 1L)
+        {
+            return null;
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = Kizuki.Storage.SqliteDataGeneration.StampSql;
+        return command.ExecuteScalar() is byte[] { Length: 16 } stamp ? stamp : null;
     }
 
     /// <summary>

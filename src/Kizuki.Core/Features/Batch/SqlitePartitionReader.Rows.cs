@@ -51,7 +51,13 @@ internal sealed partial class SqlitePartitionReader
     // activities: customer_id, occurred_at, type, name, quantity
     private void AddActivities(CustomerHistory history, ReadOnlySpan<byte> id)
     {
-        var a = _activities;
+        if (_snapshot is not null)
+        {
+            _snapshot.AddTo(history.Activities, id, _until);
+            return;
+        }
+
+        var a = _activities!;
         var series = history.Activities;
         while (a.SeekCustomer(id))
         {

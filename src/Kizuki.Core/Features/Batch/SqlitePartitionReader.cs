@@ -11,7 +11,9 @@ namespace Kizuki.Features.Batch;
 /// <remarks>
 /// Rows are read through SQLitePCLRaw: customer ids are compared as bytes and activity types and names are looked up
 /// by their bytes, so a row costs no allocation. Every other record goes through <see cref="HistoryBuilder"/> as a
-/// domain record holding the fields the builder reads. One reader = one connection = one thread.
+/// domain record holding the fields the builder reads. One reader = one connection = one thread. Given an
+/// <see cref="ActivitySnapshot"/> of the store's current generation, the activities (nine events in ten on demo data)
+/// come from it instead of the activities table.
 /// </remarks>
 internal sealed partial class SqlitePartitionReader : IDisposable
 {
@@ -19,7 +21,9 @@ internal sealed partial class SqlitePartitionReader : IDisposable
     private readonly RawStatement _customers;
     private readonly RawStatement _orders;
     private readonly RawStatement _subscriptions;
-    private readonly RawStatement _activities;
+    private readonly RawStatement? _activities;
+    private readonly ActivitySnapshotCursor? _snapshot;
+    private readonly long _until;
     private readonly RawStatement _tickets;
     private readonly RawStatement _surveys;
     private readonly RawStatement _touches;
@@ -34,9 +38,13 @@ internal sealed partial class SqlitePartitionReader : IDisposable
     /// <param name="to">End of the range (exclusive); null for no upper bound.</param>
     /// <param name="until">Only events strictly before this instant (ms) are read.</param>
     /// <param name="memoryMapBytes">How much of the file to map into memory.</param>
-    public SqlitePartitionReader(string path, HistoryBuilder builder, string? from, string? to, long until, long memoryMapBytes)
+    /// <param name="snapshot">The store's activities at its current generation, read instead of the activities table; null to read the table.</param>
+    public SqlitePartitionReader(string path, HistoryBuilder builder, string? from, string? to, long until, long memoryMapBytes,
+        ActivitySnapshot? snapshot = null)
     {
         _templates = new ActivityTemplates(builder);
+        _until = until;
+        _snapshot = snapshot is null ? null : new ActivitySnapshotCursor(snapshot, builder, from);
         _connection = RawConnection.OpenReadOnly(path, memoryMapBytes);
         var statements = new List<RawStatement>();
         try
@@ -57,7 +65,7 @@ internal sealed partial class SqlitePartitionReader : IDisposable
             _orders = Start(EventQuery("orders", "ordered_at", "amount, status, is_recurring, currency", from, to));
             _subscriptions = Start(EventQuery("subscriptions", "started_at",
                 "ended_at, amount, currency, billing_cycle_months, seats, plan", from, to));
-            _activities = Start(EventQuery("activities", "occurred_at", "type, name, quantity", from, to));
+            _activities = snapshot is null ? Start(EventQuery("activities", "occurred_at", "type, name, quantity", from, to)) : null;
             _tickets = Start(EventQuery("tickets", "opened_at", "closed_at, satisfaction", from, to));
             _surveys = Start(EventQuery("surveys", "responded_at", "kind, score", from, to));
             _touches = Start(EventQuery("touches", "touched_at", "is_control", from, to));
@@ -90,7 +98,7 @@ internal sealed partial class SqlitePartitionReader : IDisposable
     {
         foreach (var statement in new[] { _customers, _orders, _subscriptions, _activities, _tickets, _surveys, _touches, _churnEvents })
         {
-            statement.Dispose();
+            statement?.Dispose();
         }
 
         _connection.Dispose();

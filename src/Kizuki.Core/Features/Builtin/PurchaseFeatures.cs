@@ -80,7 +80,8 @@ internal sealed partial class PurchaseFeatures : IFeatureGroup
         output.Set(i++, Mean(monthly[..6]));
         output.Set(i++, StandardDeviation(monthly[..6]));
         output.Set(i++, meanGap);
-        output.Set(i++, daysSince / meanGap);
+        // Orders at the same instant give a zero mean gap: the ratio is then unknown, not infinite.
+        output.Set(i++, meanGap > 0 ? daysSince / meanGap : double.NaN);
         output.Set(i++, returned180);
         output.Set(i++, cancelled180);
         output.Set(i, orders180 == 0 ? double.NaN : recurring180 / (double)orders180);

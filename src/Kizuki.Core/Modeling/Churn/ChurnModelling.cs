@@ -12,13 +12,20 @@ namespace Kizuki.Modeling.Churn;
 /// <summary>The whole training job: training set from the store, fit, evaluate, register as the next version and activate it.</summary>
 internal static class ChurnModelling
 {
-    /// <summary>Builds the training set over the settings' cutoffs ending at <paramref name="dataEnd"/>.</summary>
+    /// <summary>
+    /// Builds the training set over the settings' cutoffs ending at <paramref name="dataEnd"/>; with the lifetime features
+    /// (non-contractual churn, or as <c>lifetime.churnFeatures</c> says) the purchase model is fitted at every cutoff and
+    /// at the data end, each on orders strictly before it, and the fits travel with the catalog into the stored model.
+    /// </summary>
     public static TrainingSet BuildTrainingSet(IStore store, KizukiSettings settings, DateTimeOffset dataEnd)
     {
-        var context = new FeatureContext(settings.Features);
         var definition = settings.Labels.Churn.Resolve(store);
         var end = Millis.Of(dataEnd);
         var cutoffs = CutoffSchedule.Cutoffs(end, settings.Labels, definition, settings.Zone);
+        var lifetime = settings.Lifetime.UsesChurnFeatures(definition.Kind == ChurnKind.NonContractual)
+            ? Kizuki.Lifetime.LifetimeFeatureModels.Fit(store, [.. cutoffs, end], settings.Lifetime.ChurnFeatureModel, definition.WindowDays)
+            : null;
+        var context = new FeatureContext(settings.Features, lifetime);
         return new TrainingSetBuilder(context.Catalog, definition).Build(store, context, cutoffs, end);
     }
 
@@ -48,6 +55,7 @@ internal static class ChurnModelling
             [.. outcome.Baselines.Select(b => new NamedReport(b.Name, b.LabelJa, b.LabelEn, b.Report))],
             [.. outcome.Backtest.Select(f => new BacktestResult(Millis.ToInstant(f.Cutoff), f.Rows, f.Churners, f.RocAuc, f.AveragePrecision, f.BrierScore))])
         {
+            Lifetime = set.Catalog.LifetimeModels,
             Refit = outcome.Production is { } p
                 ? new RefitSummary(Millis.ToInstant(p.LastTrainingCutoff), p.Rows, p.Churners, p.TreeIterations, p.Model.Calibration.Kind,
                     [.. p.CalibrationCutoffs.Select(Millis.ToInstant)])

@@ -45,6 +45,18 @@ internal sealed record ModelMetadata(
 {
     /// <summary>When the stored model was refitted on every cutoff after the evaluation, how; null when the stored model is the evaluated one.</summary>
     public RefitSummary? Refit { get; init; }
+
+    /// <summary>
+    /// The purchase-model fits its lifetime features read (the last one fitted on orders before the training data end);
+    /// scoring, explanations and the live scorer evaluate the features with these; null when it has no lifetime features.
+    /// </summary>
+    public Kizuki.Lifetime.LifetimeFeatureModels? Lifetime { get; init; }
+
+    /// <summary>
+    /// The feature context this model is scored with: the settings' catalog, plus the lifetime features with the stored
+    /// fits when the model reads them.
+    /// </summary>
+    public Kizuki.Features.FeatureContext CreateFeatureContext(Kizuki.Features.FeatureSettings settings) => new(settings, Lifetime);
 }
 
 /// <summary>The stored model's refit: the evaluated recipe learned again from every cutoff, the newest included.</summary>

@@ -31,11 +31,12 @@ public sealed partial class LeakageProofTests
     public void Catalog_EventsAtAndAfterCutoffPlanted_NoFeatureChanges(string cutoff)
     {
         var t = DateTimeOffset.Parse(cutoff, System.Globalization.CultureInfo.InvariantCulture);
-        var context = new FeatureContext(Settings);
+        var context = new FeatureContext(Settings, LifetimeModels(t));
         var known = History(context, LeakageRecords.KnownBefore(t));
         var planted = History(context, Upsert(LeakageRecords.KnownBefore(t), LeakageRecords.AtAndAfter(t)));
 
         var changed = Changed(context.Catalog, known, planted, Millis.Of(t));
+        Assert.False(double.IsNaN(context.Catalog.Evaluate(known, Millis.Of(t)).Number("p_no_purchase_window")));
 
         Assert.True(changed.Count == 0, "features that see the future: " + string.Join(", ", changed));
     }
@@ -46,7 +47,7 @@ public sealed partial class LeakageProofTests
     {
         // The control: the same plants, evaluated a month later, do change features, so the test above is not vacuous.
         var t = DateTimeOffset.Parse(cutoff, System.Globalization.CultureInfo.InvariantCulture);
-        var context = new FeatureContext(Settings);
+        var context = new FeatureContext(Settings, LifetimeModels(t));
         var known = History(context, LeakageRecords.KnownBefore(t));
         var planted = History(context, Upsert(LeakageRecords.KnownBefore(t), LeakageRecords.AtAndAfter(t)));
 
@@ -55,6 +56,10 @@ public sealed partial class LeakageProofTests
         Assert.True(context.Catalog.Count == 0 || changed.Count > 0, "no feature saw the planted events");
         Assert.NotEqual(known.Orders.Count, planted.Orders.Count);
     }
+
+    /// <summary>Lifetime features on (non-contractual shops): one BG/NBD fit a year before the cutoff, as a training set would store.</summary>
+    private static Kizuki.Lifetime.LifetimeFeatureModels LifetimeModels(DateTimeOffset cutoff) =>
+        new("bgnbd", 90, [new(cutoff.AddDays(-365), "bgnbd", [0.243, 4.414 * 7, 0.793, 2.426], 2357, null)]);
 
     /// <summary>The names of the features whose values differ between two histories at an instant (NaN equals NaN).</summary>
     internal static List<string> Changed(FeatureCatalog catalog, CustomerHistory left, CustomerHistory right, long asOf)

@@ -1,0 +1,146 @@
+using Kizuki.Alerts;
+using Kizuki.Configuration;
+using Kizuki.Domain;
+using Kizuki.Explanations;
+using Kizuki.LiveScoring;
+using Kizuki.Modeling.Registry;
+using Kizuki.Scoring;
+using Kizuki.Storage;
+
+namespace Kizuki.Tests.LiveScoring;
+
+/// <summary>The live scorer over a trained model: warm start from stored scores, kept reasons, settings taken up while running.</summary>
+public sealed class LiveScorerTests(LiveModelFixture demo) : IClassFixture<LiveModelFixture>, IDisposable
+{
+    private readonly List<string> directories = [];
+    private readonly List<IDisposable> owned = [];
+
+    public void Dispose()
+    {
+        foreach (var resource in owned)
+        {
+            resource.Dispose();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var directory in directories)
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private string Copy()
+    {
+        var directory = demo.Copy();
+        directories.Add(directory);
+        return directory;
+    }
+
+    private static IReadOnlyList<object> Logins(IEnumerable<string> customers, DateTimeOffset at, string tag) =>
+        [.. customers.Select(c => new Activity($"{tag}-{c}", c, at, ActivityTypes.Login, null, null))];
+
+    [Fact]
+    public void Warm_StoredScoresOfTheDayBefore_RulesSeeTheChangeSinceYesterday()
+    {
+        var directory = Copy();
+        var settings = new KizukiSettings { Alerts = new AlertSettings { Rules = ["rule \"jump\" when churn_probability_change_1d > 0 then severity high"] } };
+        settings.Save(directory);
+        using var store = StoreFactory.Open(directory);
+        using var work = WorkStores.For(store);
+        var version = new ModelRegistry(directory).Active!.Value;
+        var customers = demo.CustomerIds.Take(60).ToList();
+        var seeded = customers.Where((_, i) => i % 2 == 0).ToHashSet(StringComparer.Ordinal);
+        store.SaveScores([.. seeded.Select(c => new StoredScore(c, demo.HistoryEnd.AddDays(-1), version, 0, RiskBand.Low, 0,
+            new Dictionary<string, object?>(), demo.HistoryEnd.AddDays(-1)))]);
+
+        var scorer = LiveScoringHost.CreateScorer(directory, settings, store, work, TimeProvider.System, explain: false);
+        scorer.Warm(demo.HistoryEnd);
+        var step = scorer.Step(Logins(customers, demo.HistoryEnd.AddHours(1), "a"));
+
+        Assert.Equal(seeded.Count, scorer.TrailsSeeded);
+        Assert.NotEmpty(step.Alerts);
+        Assert.All(step.Alerts, a => Assert.Contains(a.CustomerId, seeded));
+        Assert.Contains(step.Scores, s => !seeded.Contains(s.CustomerId));
+    }
+
+    [Fact]
+    public void Step_SmallMoveInTheSameBand_KeepsTheLastReasons()
+    {
+        var (scorer, store) = ScorerWithReasons(reasonsChange: 1.0);
+        var customer = ScoredCustomer(scorer);
+        var computed = scorer.ReasonsComputed;
+        var first = scorer.Step(Logins([customer], demo.HistoryEnd.AddHours(2), "b"));
+        var second = scorer.Step(Logins([customer], demo.HistoryEnd.AddHours(3), "c"));
+
+        Assert.Equal(computed, scorer.ReasonsComputed);
+        Assert.Equal(first.Scores[0].Reasons, second.Scores[0].Reasons);
+        Assert.NotNull(second.Scores[0].Reasons);
+        Assert.Equal(second.Scores[0].Reasons, store.Scores(demo.HistoryEnd.AddHours(3).AddMilliseconds(1), customer).Single().Reasons);
+    }
+
+    [Fact]
+    public void Step_ThresholdZero_ComputesReasonsForEveryScore()
+    {
+        var (scorer, _) = ScorerWithReasons(reasonsChange: 0);
+        var customer = ScoredCustomer(scorer);
+        var computed = scorer.ReasonsComputed;
+        scorer.Step(Logins([customer], demo.HistoryEnd.AddHours(2), "b"));
+        scorer.Step(Logins([customer], demo.HistoryEnd.AddHours(3), "c"));
+
+        Assert.Equal(computed + 2, scorer.ReasonsComputed);
+    }
+
+    [Fact]
+    public void Warm_StoredScoreWithReasons_FirstLiveScoreReusesThem()
+    {
+        var (scorer, store) = ScorerWithReasons(reasonsChange: 1.0);
+        var customer = ScoredCustomer(scorer);
+        var stored = store.Scores(customerId: customer).Single();
+        var again = ScorerOver(store, reasonsChange: 1.0);
+        again.Warm(demo.HistoryEnd.AddHours(2));
+        var step = again.Step(Logins([customer], demo.HistoryEnd.AddHours(2), "b"));
+
+        Assert.Equal(0, again.ReasonsComputed);
+        Assert.Equal(stored.Reasons, step.Scores[0].Reasons);
+    }
+
+    /// <summary>A scorer over a copy in which every score is in the low band and gets reasons (explained from the low band).</summary>
+    private (LiveScorer Scorer, IStore Store) ScorerWithReasons(double reasonsChange)
+    {
+        var directory = Copy();
+        var store = StoreFactory.Open(directory);
+        owned.Add(store);
+        var scorer = ScorerOver(store, reasonsChange);
+        scorer.Warm(demo.HistoryEnd);
+        return (scorer, store);
+    }
+
+    private LiveScorer ScorerOver(IStore store, double reasonsChange)
+    {
+        var directory = Path.GetDirectoryName(store.Location)!;
+        var registry = new ModelRegistry(directory);
+        var version = registry.Active!.Value;
+        var model = registry.Load(version);
+        var metadata = registry.Metadata(version);
+        var features = metadata.CreateFeatureContext(new KizukiSettings().Features);
+        var work = WorkStores.For(store);
+        owned.Add(work);
+        return new LiveScorer(new LiveScorerParts(features, store, work, new RuleSet([]), TimeProvider.System)
+        {
+            Model = model,
+            Metadata = metadata,
+            Explainer = new Explainer(model, features.Catalog.Definitions, new ExplanationSettings(), ReasonFormat.Japan),
+            ExplainFrom = RiskBand.Low,
+            Scoring = new ScoringSettings { MediumThreshold = 0.98, HighThreshold = 0.99 },
+            ReasonsChange = reasonsChange,
+        });
+    }
+
+    /// <summary>Scores customers once (as of one hour after the history) and returns one that got a score.</summary>
+    private string ScoredCustomer(LiveScorer scorer)
+    {
+        var step = scorer.Step(Logins(demo.CustomerIds.Take(40), demo.HistoryEnd.AddHours(1), "a"));
+        Assert.Equal(step.Scores.Count, scorer.ReasonsComputed);
+        return step.Scores[0].CustomerId;
+    }
+}
