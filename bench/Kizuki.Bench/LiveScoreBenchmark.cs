@@ -77,6 +77,7 @@ internal static class LiveScoreBenchmark
             long alerts = 0;
             pipeline = new LivePipeline(store, (IEventLedger)workStore, scorer, s => alerts += s.Alerts.Count);
             var pending = new List<Task<IReadOnlyList<EventOutcome>>>();
+            var answered = new List<double>();
             var sent = 0;
             foreach (var chunk in replay.Chunk(batch))
             {
@@ -87,7 +88,18 @@ internal static class LiveScoreBenchmark
                 }
 
                 sent += chunk.Length;
-                pending.Add(pipeline.SubmitAsync(chunk));
+                var submittedAt = Stopwatch.GetTimestamp();
+                var events = chunk.Length;
+                pending.Add(pipeline.SubmitAsync(chunk).ContinueWith(t =>
+                {
+                    var ms = Stopwatch.GetElapsedTime(submittedAt).TotalMilliseconds;
+                    lock (answered)
+                    {
+                        answered.AddRange(Enumerable.Repeat(ms, events));
+                    }
+
+                    return t.Result;
+                }, TaskContinuationOptions.ExecuteSynchronously));
                 if (pending.Count >= 64)
                 {
                     pending[0].GetAwaiter().GetResult();
@@ -111,8 +123,15 @@ internal static class LiveScoreBenchmark
                 $"{replay.Count:N0} events in {watch.Elapsed.TotalSeconds:F2} s wall ({replay.Count / watch.Elapsed.TotalSeconds:N0} events/s), " +
                 $"{used.TotalSeconds:F2} s CPU ({replay.Count / used.TotalSeconds:N0} events per CPU-second); alerts {alerts}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"acknowledgement → stored score: p50 {At(0.50):F2} ms, p99 {At(0.99):F2} ms, max {At(1):F2} ms ({latencies.Length:N0} events scored)"));
-            Console.WriteLine($"scorer stages: {scorer.Stages}");
+                $"{(pipeline.CommitsScoresWithEvents ? "group taken → events and scores committed" : "acknowledgement → stored score")}: p50 {At(0.50):F2} ms, p99 {At(0.99):F2} ms, max {At(1):F2} ms ({latencies.Length:N0} events scored)"));
+            var submitted = answered.Order().ToArray();
+            double Answered(double q) => submitted.Length == 0 ? double.NaN : submitted[Math.Min(submitted.Length - 1, (int)(q * submitted.Length))];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"submission → acknowledgement{(pipeline.CommitsScoresWithEvents ? " (= stored score: one transaction)" : "")}: " +
+                $"p50 {Answered(0.50):F2} ms, p99 {Answered(0.99):F2} ms, max {Answered(1):F2} ms; {pipeline.Commits:N0} commits"));
+            Console.WriteLine($"scorer stages: {scorer.Stages}" + (pipeline.WriteTimes is { } w
+                ? string.Create(CultureInfo.InvariantCulture, $"; event inserts {w.Inserting.TotalSeconds:F2} s, generation + commit {w.Committing.TotalSeconds:F2} s")
+                : ""));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"reasons computed {scorer.ReasonsComputed:N0} times for {latencies.Length:N0} events; warm start: {scorer.ReasonsSeeded:N0} customers' reasons, {scorer.TrailsSeeded:N0} stored scores in the probability trails"));
             return 0;

@@ -40,9 +40,10 @@ internal sealed record AcceptedGroup(IReadOnlyList<object> Records, long Acknowl
 /// </remarks>
 internal sealed class EventIntake : IAsyncDisposable
 {
-    private readonly IStore _store;
-    private readonly IEventLedger _ledger;
-    private readonly Action<AcceptedGroup> _accepted;
+    private readonly IStore? _store;
+    private readonly IEventLedger? _ledger;
+    private readonly Action<AcceptedGroup>? _accepted;
+    private readonly Func<IReadOnlyList<object>, GroupWrite>? _write;
     private readonly int _maxGroup;
     private readonly Channel<Submission> _queue = Channel.CreateUnbounded<Submission>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
@@ -59,6 +60,21 @@ internal sealed class EventIntake : IAsyncDisposable
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
         _accepted = accepted ?? throw new ArgumentNullException(nameof(accepted));
+        _maxGroup = maxGroup;
+        _loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    }
+
+    /// <summary>Starts the writer with its own way of writing a group durably (the embedded store's single-transaction path).</summary>
+    /// <param name="write">
+    /// Writes one group's records durably, on the writer thread, and returns which were new; its follow-up runs after the
+    /// submitters are answered. An exception fails every submission of the group.
+    /// </param>
+    /// <param name="maxGroup">Most events per transaction, from 1 to 1,000,000.</param>
+    public EventIntake(Func<IReadOnlyList<object>, GroupWrite> write, int maxGroup)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxGroup, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxGroup, 1_000_000);
+        _write = write ?? throw new ArgumentNullException(nameof(write));
         _maxGroup = maxGroup;
         _loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
@@ -115,17 +131,50 @@ internal sealed class EventIntake : IAsyncDisposable
 
     private void Write(List<Submission> group)
     {
+        if (_write is null)
+        {
+            WriteSession(group);
+            return;
+        }
+
+        var all = group.Count == 1 ? group[0].Records : [.. group.SelectMany(s => s.Records)];
+        var written = _write(all);
+        Commits++;
+        Answer(group, written.Fresh);
+        written.AfterAnswer?.Invoke();
+    }
+
+    private static void Answer(List<Submission> group, bool[] fresh)
+    {
+        var offset = 0;
+        foreach (var submission in group)
+        {
+            var outcomes = new EventOutcome[submission.Records.Count];
+            for (var i = 0; i < outcomes.Length; i++)
+            {
+                var record = submission.Records[i];
+                outcomes[i] = new EventOutcome(i, LiveEvents.NameOf(LiveEvents.KindOf(record)), LiveEvents.IdOf(record),
+                    fresh[offset + i] ? EventStatus.Accepted : EventStatus.Duplicate, []);
+            }
+
+            offset += outcomes.Length;
+            submission.Done.TrySetResult(outcomes);
+        }
+    }
+
+    private void WriteSession(List<Submission> group)
+    {
         var fresh = new bool[group.Sum(s => s.Records.Count)];
         var known = new Dictionary<EntityKind, HashSet<string>>();
         foreach (var kind in group.SelectMany(s => s.Records).Select(LiveEvents.KindOf).Distinct())
         {
             known[kind] = LiveEvents.IsUpserted(kind)
                 ? new HashSet<string>(StringComparer.Ordinal)
-                : _ledger.Known(kind, [.. group.SelectMany(s => s.Records).Where(r => LiveEvents.KindOf(r) == kind).Select(LiveEvents.IdOf)]);
+                : _ledger!.Known(kind, [.. group.SelectMany(s => s.Records).Where(r => LiveEvents.KindOf(r) == kind).Select(LiveEvents.IdOf)]);
         }
 
         var records = new List<object>(fresh.Length);
-        using (var session = _store.BeginImport())
+        using (var session = _store!.BeginImport())
         {
             var at = 0;
             foreach (var record in group.SelectMany(s => s.Records))
@@ -147,26 +196,17 @@ internal sealed class EventIntake : IAsyncDisposable
 
         var acknowledged = Stopwatch.GetTimestamp();
         Commits++;
-        var offset = 0;
-        foreach (var submission in group)
-        {
-            var outcomes = new EventOutcome[submission.Records.Count];
-            for (var i = 0; i < outcomes.Length; i++)
-            {
-                var record = submission.Records[i];
-                outcomes[i] = new EventOutcome(i, LiveEvents.NameOf(LiveEvents.KindOf(record)), LiveEvents.IdOf(record),
-                    fresh[offset + i] ? EventStatus.Accepted : EventStatus.Duplicate, []);
-            }
-
-            offset += outcomes.Length;
-            submission.Done.TrySetResult(outcomes);
-        }
-
+        Answer(group, fresh);
         if (records.Count > 0)
         {
-            _accepted(new AcceptedGroup(records, acknowledged));
+            _accepted!(new AcceptedGroup(records, acknowledged));
         }
     }
+
+    /// <summary>What writing one group gave: whether each record was new, and what to run once the submitters are answered.</summary>
+    /// <param name="Fresh">Per record of the group, in order: true when new (or a new version of an upserted kind).</param>
+    /// <param name="AfterAnswer">Runs on the writer thread after the acknowledgements; may be null.</param>
+    internal sealed record GroupWrite(bool[] Fresh, Action? AfterAnswer);
 
     private sealed record Submission(IReadOnlyList<object> Records, TaskCompletionSource<IReadOnlyList<EventOutcome>> Done);
 }

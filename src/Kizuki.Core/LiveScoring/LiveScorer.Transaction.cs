@@ -8,6 +8,9 @@ internal sealed partial class LiveScorer
     private SqliteLiveWrites? _writes;
     private DateTimeOffset _deferredAt;
 
+    /// <summary>The store the scorer writes its scores and touches into.</summary>
+    public IStore Store => _store;
+
     /// <summary>
     /// <see cref="Step(IReadOnlyList{object})"/> inside the open transaction of <paramref name="writes"/> (the live pipeline's
     /// group on the embedded store): the scores and follow-up touches are written there and commit with the group's events;

@@ -14,11 +14,25 @@ namespace Kizuki.Storage;
 /// <c>ON CONFLICT DO NOTHING</c>, so the changes count of each row tells a new event (1) from one already stored (0)
 /// with no separate probe. Upserted kinds use <c>DO UPDATE ... WHERE</c> some column differs (0 when identical).
 /// Opening a connection runs the store's pragmas, so keeping one for the life of the live pipeline saves that on every
-/// group. Not thread-safe: owned by the pipeline's writer thread.
+/// group. Checkpoints (copying the write-ahead log into the database, with its file syncs) are taken off the commit:
+/// the writer's connection turns SQLite's automatic checkpoint off and a background thread of the writer runs a PASSIVE
+/// checkpoint, which never blocks the writer, every <see cref="CheckpointEvery"/> commits; the automatic checkpoint is
+/// turned back on when the writer is disposed. Not thread-safe: owned by the pipeline's writer thread.
 /// </remarks>
 internal sealed class SqliteLiveWrites : IDisposable
 {
+    /// <summary>Commits between background checkpoints: 32 (groups of tens of events write a few pages each).</summary>
+    public const int CheckpointEvery = 32;
+
+    /// <summary>SQLite's default automatic checkpoint (pages), restored when the writer lets its connection go.</summary>
+    private const int AutomaticCheckpointPages = 1000;
+
     private readonly SqliteStore _store;
+    private readonly SemaphoreSlim _checkpointDue = new(0, 1);
+    private Thread? _checkpointer;
+    private volatile bool _stopping;
+    private int _sinceCheckpoint;
+    private long _checkpoints;
     private readonly SqliteImportSession.PreparedRow?[] _inserts = new SqliteImportSession.PreparedRow?[StoreTables.All.Count];
     private readonly List<SqliteImportSession.PreparedRow> _prepared = [];
     private SqliteConnection? _connection;
@@ -29,6 +43,12 @@ internal sealed class SqliteLiveWrites : IDisposable
 
     /// <summary>Transactions committed so far (each one also changed the data generation).</summary>
     public long Commits { get; private set; }
+
+    /// <summary>Background checkpoints taken so far.</summary>
+    public long Checkpoints => Interlocked.Read(ref _checkpoints);
+
+    /// <summary>Why the last background checkpoint failed, if it did (the log then grows until a later one succeeds).</summary>
+    public string? CheckpointError { get; private set; }
 
     /// <summary>Whether a transaction is open.</summary>
     public bool InTransaction => _transaction is not null;
@@ -41,8 +61,8 @@ internal sealed class SqliteLiveWrites : IDisposable
             throw new InvalidOperationException("取引は既に開いています。 / A transaction is already open.");
         }
 
-        _connection ??= _store.Open();
-        _transaction = _connection.BeginTransaction(deferred: false);
+        Connect();
+        _transaction = _connection!.BeginTransaction(deferred: false);
     }
 
     /// <summary>Changes the data generation and commits: the group's records and scores become durable together.</summary>
@@ -54,6 +74,11 @@ internal sealed class SqliteLiveWrites : IDisposable
         transaction.Dispose();
         _transaction = null;
         Commits++;
+        if (++_sinceCheckpoint >= CheckpointEvery)
+        {
+            _sinceCheckpoint = 0;
+            SignalCheckpoint();
+        }
     }
 
     /// <summary>Discards the open transaction, if any.</summary>
@@ -80,8 +105,8 @@ internal sealed class SqliteLiveWrites : IDisposable
     /// </summary>
     public SqliteImportSession.PreparedRow Prepare(string sql)
     {
-        _connection ??= _store.Open();
-        var row = new SqliteImportSession.PreparedRow(_connection, sql);
+        Connect();
+        var row = new SqliteImportSession.PreparedRow(_connection!, sql);
         _prepared.Add(row);
         return row;
     }
@@ -179,9 +204,95 @@ internal sealed class SqliteLiveWrites : IDisposable
 
             Array.Clear(_inserts);
             _prepared.Clear();
-            _connection?.Dispose();
-            _connection = null;
+            StopCheckpoints();
+            if (_connection is not null)
+            {
+                Pragma(_connection, $"PRAGMA wal_autocheckpoint = {AutomaticCheckpointPages}");
+                _connection.Dispose();
+                _connection = null;
+            }
         }
+    }
+
+    private void Connect()
+    {
+        if (_connection is not null)
+        {
+            return;
+        }
+
+        _connection = _store.Open();
+        Pragma(_connection, "PRAGMA wal_autocheckpoint = 0");
+        _stopping = false;
+        _checkpointer = new Thread(CheckpointLoop) { IsBackground = true, Name = "kizuki-live-checkpoint" };
+        _checkpointer.Start();
+    }
+
+    private void SignalCheckpoint()
+    {
+        if (_checkpointDue.CurrentCount == 0)
+        {
+            try
+            {
+                _checkpointDue.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already signalled: one checkpoint covers both.
+            }
+        }
+    }
+
+    private void StopCheckpoints()
+    {
+        if (_checkpointer is null)
+        {
+            return;
+        }
+
+        _stopping = true;
+        SignalCheckpoint();
+        _checkpointer.Join();
+        _checkpointer = null;
+    }
+
+    private void CheckpointLoop()
+    {
+        SqliteConnection? connection = null;
+        try
+        {
+            while (true)
+            {
+                _checkpointDue.Wait();
+                if (_stopping)
+                {
+                    return;
+                }
+
+                try
+                {
+                    connection ??= _store.Open();
+                    Pragma(connection, "PRAGMA wal_checkpoint(PASSIVE)");
+                    Interlocked.Increment(ref _checkpoints);
+                    CheckpointError = null;
+                }
+                catch (SqliteException e)
+                {
+                    CheckpointError = e.Message;
+                }
+            }
+        }
+        finally
+        {
+            connection?.Dispose();
+        }
+    }
+
+    private static void Pragma(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private static long? Millis(DateTimeOffset? instant) =>

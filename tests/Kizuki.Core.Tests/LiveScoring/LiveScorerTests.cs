@@ -104,6 +104,27 @@ public sealed class LiveScorerTests(LiveModelFixture demo) : IClassFixture<LiveM
         Assert.Equal(stored.Reasons, step.Scores[0].Reasons);
     }
 
+    [Fact]
+    public async Task SubmitAsync_EmbeddedStore_ScoresAreStoredWhenTheEventsAreAcknowledged()
+    {
+        var (scorer, store) = ScorerWithReasons(reasonsChange: 0.05);
+        var customers = demo.CustomerIds.Take(30).ToList();
+        var at = demo.HistoryEnd.AddHours(1);
+        var work = WorkStores.For(store);
+        owned.Add(work);
+        await using var pipeline = new LivePipeline(store, (IEventLedger)work, scorer);
+        var outcomes = await pipeline.SubmitAsync(Logins(customers, at, "p"));
+
+        // Acknowledged means written: the scores are in the store before the pipeline is stopped.
+        var stored = store.Scores(at.AddMilliseconds(1)).ToList();
+        Assert.True(pipeline.CommitsScoresWithEvents);
+        Assert.All(outcomes, o => Assert.Equal(EventStatus.Accepted, o.Status));
+        Assert.NotEmpty(stored);
+        Assert.All(stored, s => Assert.Contains(s.CustomerId, customers));
+        Assert.All(stored, s => Assert.NotNull(s.Reasons));
+        Assert.Equal(customers.Count, pipeline.Scored);
+    }
+
     /// <summary>A scorer over a copy in which every score is in the low band and gets reasons (explained from the low band).</summary>
     private (LiveScorer Scorer, IStore Store) ScorerWithReasons(double reasonsChange)
     {
