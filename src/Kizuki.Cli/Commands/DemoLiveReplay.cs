@@ -79,7 +79,7 @@ internal static class DemoLiveReplay
             settings.Save(context.DataDirectory);
         }
 
-        var rules = LiveRules.Load(settings.Alerts, context.DataDirectory, new FeatureContext(settings.Features).Catalog);
+        var rules = LiveRules.Load(settings.Alerts, context.DataDirectory, new FeatureContext(settings.Features).Catalog, settings.Explanations);
         using var store = context.OpenStore();
         using var work = WorkStores.For(store, context.DatabaseUrl ?? settings.Database);
         var window = ReplayWindow.Read(store, options.HistoryEnd.AddDays(-days), options.HistoryEnd);

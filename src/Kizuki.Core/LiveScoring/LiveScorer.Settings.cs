@@ -36,7 +36,7 @@ internal sealed partial class LiveScorer
         try
         {
             settings = KizukiSettings.Load(_watch.Directory);
-            rules = LiveRules.Load(settings.Alerts, _watch.Directory, _features.Catalog);
+            rules = LiveRules.Load(settings.Alerts, _watch.Directory, _features.Catalog, settings.Explanations);
         }
         catch (Exception e) when (e is InvalidDataException or RuleSyntaxException or FileNotFoundException or IOException or InvalidOperationException)
         {

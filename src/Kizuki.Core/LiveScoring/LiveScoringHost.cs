@@ -24,7 +24,7 @@ internal static class LiveScoringHost
         var metadata = version is { } m ? registry.Metadata(m) : null;
         // The model's own catalog (with the purchase-model fits it was trained with), as `kizuki score` uses.
         var features = metadata?.CreateFeatureContext(settings.Features) ?? new FeatureContext(settings.Features);
-        var parts = new LiveScorerParts(features, store, work, LiveRules.Load(settings.Alerts, dataDirectory, features.Catalog), time)
+        var parts = new LiveScorerParts(features, store, work, LiveRules.Load(settings.Alerts, dataDirectory, features.Catalog, settings.Explanations), time)
         {
             Model = model,
             Metadata = metadata,

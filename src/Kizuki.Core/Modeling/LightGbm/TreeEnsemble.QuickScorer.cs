@@ -39,9 +39,11 @@ internal sealed partial class TreeEnsemble
         var nodeTree = new int[nodes.Length];
         var nodeMask = new ulong[nodes.Length];
         var ordered = new double[leafValues.Length];
+        var maxLeaves = 0;
         for (var t = 0; t < roots.Length; t++)
         {
-            if (leafStart[t + 1] - leafStart[t] > QuickMaxLeaves)
+            maxLeaves = Math.Max(maxLeaves, leafStart[t + 1] - leafStart[t]);
+            if (maxLeaves > QuickMaxLeaves)
             {
                 return null;
             }
@@ -159,8 +161,9 @@ internal sealed partial class TreeEnsemble
             tableStart.Add(entries.Count);
         }
 
+        QuickEntry[] all = [.. entries];
         return new QuickLayout(
-            [.. entries],
+            all,
             ordered,
             [.. numericFeatures],
             [.. splitStart],
@@ -171,7 +174,8 @@ internal sealed partial class TreeEnsemble
             [.. tableBase],
             [.. tableStart],
             [.. exactNodes],
-            [.. exactNodes.Select(node => new QuickEntry(0, nodeMask[node], nodeTree[node]))]);
+            [.. exactNodes.Select(node => new QuickEntry(0, nodeMask[node], nodeTree[node]))],
+            maxLeaves <= NarrowMaxLeaves ? [.. all.Select(NarrowEntry.From)] : null);
     }
 
     /// <summary>
@@ -179,6 +183,7 @@ internal sealed partial class TreeEnsemble
     /// splits a NaN goes right at in <c>[NaNStart[i], NaNEnd[i])</c>. Categorical column j: for code c in
     /// 0 … <c>CategoryCount[j]</c>, the splits it goes right at in <c>[TableStart[TableBase[j] + c], TableStart[TableBase[j] + c + 1])</c>.
     /// Zero-as-missing splits: <c>ExactNodes</c> with their entries. <c>LeafValues</c>: each tree's leaves left to right from its leaf start.
+    /// <c>Narrow</c>: the same entries for 32-bit leaf sets when no tree has more than 32 leaves, else null.
     /// </summary>
     private sealed record QuickLayout(
         QuickEntry[] Entries,
@@ -192,7 +197,8 @@ internal sealed partial class TreeEnsemble
         int[] TableBase,
         int[] TableStart,
         int[] ExactNodes,
-        QuickEntry[] ExactEntries);
+        QuickEntry[] ExactEntries,
+        NarrowEntry[]? Narrow);
 
     /// <summary>One split for QuickScorer: its threshold (numeric lists only), the mask of its tree's leaves it keeps when failed, and its tree.</summary>
     [StructLayout(LayoutKind.Sequential)]

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Kizuki.Modeling.LightGbm;
 
@@ -9,7 +10,8 @@ namespace Kizuki.Modeling.LightGbm;
 /// The eight rows' leaf sets of a tree sit side by side (<c>live[t * 8 + lane]</c>), so a split's mask is ANDed into all
 /// eight with two 256-bit operations, kept for the rows whose value exceeds the threshold and all ones for the others.
 /// A column's sorted splits are scanned up to the largest of the eight values (so one mispredicted loop exit per column
-/// serves eight rows); a NaN lane compares false everywhere and
+/// serves eight rows); the splits below the smallest of the eight values (when none is NaN) are ANDed in without a
+/// comparison; a NaN lane compares false everywhere and
 /// takes its own NaN list afterwards. The comparison is the same IEEE double comparison as the scalar scan, and each
 /// lane's sum is added in tree order, so the scores equal the single-row path's to the bit. Without 256-bit vector
 /// hardware every row takes the scalar path.
@@ -18,7 +20,7 @@ internal sealed partial class TreeEnsemble
 {
     private const int QuickLanes = 8;
 
-    /// <summary>Raw scores of consecutive rows by QuickScorer, eight rows at a time where the hardware has 256-bit vectors.</summary>
+    /// <summary>Raw scores of consecutive rows by QuickScorer: sixteen at a time with 32-bit leaf sets where they fit, eight at a time where the hardware has 256-bit vectors, then one by one.</summary>
     private void QuickRawBlock(QuickLayout layout, ReadOnlySpan<double> values, Span<double> output)
     {
         var trees = roots.Length;
@@ -26,6 +28,15 @@ internal sealed partial class TreeEnsemble
         ref var data = ref MemoryMarshal.GetReference(values);
         var width = FeatureCount;
         var r = 0;
+        if (layout.Narrow is { } narrowEntries && Avx.IsSupported && output.Length >= NarrowLanes)
+        {
+            var narrow = trees * QuickLanes <= QuickStackTrees ? stackalloc uint[trees * NarrowLanes] : new uint[trees * NarrowLanes];
+            for (; r + NarrowLanes <= output.Length; r += NarrowLanes)
+            {
+                QuickRawSixteenNarrow(layout, narrowEntries, ref Unsafe.Add(ref data, r * width), narrow, scratch, output.Slice(r, NarrowLanes));
+            }
+        }
+
         if (Vector256.IsHardwareAccelerated)
         {
             for (; r + QuickLanes <= output.Length; r += QuickLanes)
@@ -56,18 +67,33 @@ internal sealed partial class TreeEnsemble
 
             // The largest non-NaN value bounds the scan (NaN compares false, so it never raises the bound).
             var bound = double.NegativeInfinity;
+            var floor = double.PositiveInfinity;
             var anyNaN = false;
             for (var l = 0; l < QuickLanes; l++)
             {
                 var value = Banded(Unsafe.Add(ref column, l * width));
                 lane[l] = value;
                 bound = value > bound ? value : bound;
+                floor = value < floor ? value : floor;
                 anyNaN |= double.IsNaN(value);
+            }
+
+            ref var entry = ref Unsafe.Add(ref entries, splitStart[i]);
+            if (!anyNaN)
+            {
+                // Splits below the smallest value are failed by all eight rows: no comparison needed.
+                while (entry.Threshold < floor)
+                {
+                    var all = Vector256.Create(entry.Mask);
+                    ref var kept = ref Unsafe.As<ulong, Vector256<ulong>>(ref Unsafe.Add(ref live, entry.Tree * QuickLanes));
+                    kept &= all;
+                    Unsafe.Add(ref kept, 1) &= all;
+                    entry = ref Unsafe.Add(ref entry, 1);
+                }
             }
 
             var low = Vector256.Create(lane[0], lane[1], lane[2], lane[3]);
             var high = Vector256.Create(lane[4], lane[5], lane[6], lane[7]);
-            ref var entry = ref Unsafe.Add(ref entries, splitStart[i]);
             while (entry.Threshold < bound)
             {
                 var threshold = Vector256.Create(entry.Threshold);
@@ -92,8 +118,10 @@ internal sealed partial class TreeEnsemble
 
         for (var l = 0; l < QuickLanes; l++)
         {
-            output[l] = QuickFinish(layout, ref Unsafe.Add(ref row0, l * width), ref live, QuickLanes, l);
+            QuickFinishSplits(layout, ref Unsafe.Add(ref row0, l * width), ref live, QuickLanes, l);
         }
+
+        QuickSumEight(layout, ref live, output);
     }
 
     /// <summary>A value as LightGBM's C API passes it: |v| ≤ 1e-35 read as 0 (NaN stays NaN).</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics.X86;
 using Kizuki.Modeling;
 using Kizuki.Modeling.LightGbm;
 
@@ -61,6 +62,50 @@ public sealed class TreeEnsembleQuickScorerTests
         {
             Assert.Equal(trees.PredictRaw(test.X.Row(r)), batch[r]);
         }
+    }
+
+    [Theory]
+    [InlineData(32, true)]
+    [InlineData(33, false)]
+    public void PredictRaw_TreesOfThirtyTwoOrThirtyThreeLeaves_NarrowSetsOnlyUpToThirtyTwoAndEqualsLightGbm(int leaves, bool narrow)
+    {
+        var train = RandomRows(3000, seed: 51, missing: 0.1);
+        var test = RandomRows(1001, seed: 52, missing: 0.12);
+        var text = NativeBooster.Train(train.X, train.Y, Binary + $" num_leaves={leaves} min_data_in_leaf=2 min_data_per_group=2", 12);
+        using var model = LightGbmModel.Load(text, train.X.Columns);
+        var trees = TreeEnsemble.TryParse(text, test.X.ColumnCount)!;
+        var native = new double[test.X.Rows];
+        model.PredictRawNative(test.X, native);
+        var walked = new double[test.X.Rows];
+        trees.PredictRawBlockByWalk(test.X.Values, walked);
+
+        var batch = new double[test.X.Rows];
+        trees.PredictRaw(test.X.Values, batch);
+
+        Assert.Equal(leaves, trees.LargestTreeLeaves);
+        Assert.True(trees.UsesQuickScorer);
+        Assert.Equal(narrow && Avx.IsSupported, trees.UsesNarrowLeafSets);
+        for (var r = 0; r < test.X.Rows; r++)
+        {
+            Assert.Equal(native[r], batch[r], 1e-12);
+            Assert.Equal(walked[r], batch[r]);
+            Assert.Equal(batch[r], trees.PredictRaw(test.X.Row(r)));
+        }
+    }
+
+    [Fact]
+    public void PredictRaw_BlockWithoutMissingValues_SplitsBelowEveryValueEqualTheWalk()
+    {
+        var train = RandomRows(2000, seed: 61, missing: 0.1);
+        var test = RandomRows(997, seed: 62, missing: 0);
+        var trees = TreeEnsemble.TryParse(NativeBooster.Train(train.X, train.Y, Binary + " num_leaves=31", 20), test.X.ColumnCount)!;
+        var walked = new double[test.X.Rows];
+        trees.PredictRawBlockByWalk(test.X.Values, walked);
+
+        var batch = new double[test.X.Rows];
+        trees.PredictRaw(test.X.Values, batch);
+
+        Assert.Equal(walked, batch);
     }
 
     [Fact]
