@@ -92,7 +92,7 @@ internal static class LifetimeBenchmark
             reader.ReadLine();
             while (reader.ReadLine() is { } line)
             {
-                var f = SplitCsv(line);
+                var f = RetailMetrics.SplitCsv(line);
                 if (f[6].Length == 0 || f[0].StartsWith('C'))
                 {
                     continue;
@@ -131,8 +131,8 @@ internal static class LifetimeBenchmark
             var churned = truth.Select(t => t == 0).ToArray();
             Console.WriteLine($"  {model}");
             Console.WriteLine($"  per-customer MAE {mae:F3} purchases (mean actual {truth.Average():F3}, mean predicted {predicted.Average():F3}), " +
-                $"correlation {Correlation(predicted, truth):F3}; churn (no purchase in the holdout, {churned.Count(c => c):N0} of {churned.Length:N0}) AUC of 1 − P(alive) {Auc(alive.Select(a => 1 - a).ToArray(), churned):F3}, " +
-                $"AUC of −expected purchases {Auc(predicted.Select(p => -p).ToArray(), churned):F3}, of P(no purchase in 90 d) {Auc(none, churned):F3}");
+                $"correlation {RetailMetrics.Correlation(predicted, truth):F3}; churn (no purchase in the holdout, {churned.Count(c => c):N0} of {churned.Length:N0}) AUC of 1 − P(alive) {RetailMetrics.Auc(alive.Select(a => 1 - a).ToArray(), churned):F3}, " +
+                $"AUC of −expected purchases {RetailMetrics.Auc(predicted.Select(p => -p).ToArray(), churned):F3}, of P(no purchase in 90 d) {RetailMetrics.Auc(none, churned):F3}");
         }
     }
 
@@ -151,67 +151,5 @@ internal static class LifetimeBenchmark
     {
         var sorted = values.Order().ToArray();
         return sorted[sorted.Length / 2];
-    }
-
-    private static double Correlation(double[] x, double[] y)
-    {
-        double mx = x.Average(), my = y.Average(), sxy = 0, sxx = 0, syy = 0;
-        for (var i = 0; i < x.Length; i++)
-        {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-
-        return sxy / Math.Sqrt(sxx * syy);
-    }
-
-    /// <summary>ROC AUC by ranks (ties averaged).</summary>
-    private static double Auc(double[] scores, bool[] positive)
-    {
-        var order = Enumerable.Range(0, scores.Length).OrderBy(i => scores[i]).ToArray();
-        var ranks = new double[scores.Length];
-        for (var i = 0; i < order.Length;)
-        {
-            var j = i;
-            while (j + 1 < order.Length && scores[order[j + 1]] == scores[order[i]])
-            {
-                j++;
-            }
-
-            for (var k = i; k <= j; k++)
-            {
-                ranks[order[k]] = (i + j) / 2.0 + 1;
-            }
-
-            i = j + 1;
-        }
-
-        double pos = positive.Count(p => p), neg = positive.Length - pos;
-        var sum = ranks.Where((_, i) => positive[i]).Sum();
-        return (sum - (pos * (pos + 1) / 2)) / (pos * neg);
-    }
-
-    private static string[] SplitCsv(string line)
-    {
-        var fields = new List<string>();
-        var current = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var ch = line[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"') { current.Append('"'); i++; }
-                else if (ch == '"') { quoted = false; }
-                else { current.Append(ch); }
-            }
-            else if (ch == '"') { quoted = true; }
-            else if (ch == ',') { fields.Add(current.ToString()); current.Clear(); }
-            else { current.Append(ch); }
-        }
-
-        fields.Add(current.ToString());
-        return [.. fields];
     }
 }
