@@ -11,7 +11,7 @@ namespace Kizuki.Storage;
 /// Nothing is committed before <see cref="Commit"/>: a crash or a dispose leaves the file as it was.
 /// Not thread-safe: one session is fed by one thread.
 /// </remarks>
-internal sealed partial class SqliteImportSession : IImportSession
+internal sealed partial class SqliteImportSession : IImportSession, IStoreRowSink
 {
     private readonly SqliteConnection connection;
     private readonly SqliteTransaction transaction;
@@ -29,26 +29,10 @@ internal sealed partial class SqliteImportSession : IImportSession
     }
 
     /// <inheritdoc />
-    public void Add(Customer customer)
-    {
-        ArgumentNullException.ThrowIfNull(customer);
-        var s = customer.Segment;
-        Upsert(StoreTables.Customers, customer.Id, customer.Name, StoreValues.ToUnixMilliseconds(customer.SignupAt),
-            s.Industry, s.Region, s.Plan, s.AcquisitionChannel, s.CompanySize, StoreValues.ToJson(customer.Attributes));
-    }
+    public void Add(Customer customer) => StoreRows.Write(this, customer);
 
     /// <inheritdoc />
-    public void Add(Order order)
-    {
-        ArgumentNullException.ThrowIfNull(order);
-        Append(StoreTables.Orders, order.Id, order.CustomerId, StoreValues.ToUnixMilliseconds(order.OrderedAt),
-            StoreValues.ToText(order.Amount.Amount), order.Amount.Currency, StoreValues.ToText(order.Status),
-            order.IsRecurring ? 1L : 0L);
-        for (var i = 0; i < order.Lines.Count; i++)
-        {
-            AddLine(order.Id, i + 1, order.Lines[i]);
-        }
-    }
+    public void Add(Order order) => StoreRows.Write(this, order);
 
     /// <inheritdoc />
     public void AddLine(string orderId, int lineNumber, OrderLine line)
@@ -56,59 +40,40 @@ internal sealed partial class SqliteImportSession : IImportSession
         ArgumentException.ThrowIfNullOrEmpty(orderId);
         ArgumentOutOfRangeException.ThrowIfLessThan(lineNumber, 1);
         ArgumentNullException.ThrowIfNull(line);
-        Append(StoreTables.OrderLines, orderId, (long)lineNumber, line.Product, line.Category,
-            StoreValues.ToText(line.Quantity), line.UnitPrice is { } price ? StoreValues.ToText(price) : null);
+        StoreRows.WriteLine(this, orderId, lineNumber, line);
     }
 
     /// <inheritdoc />
-    public void Add(Subscription subscription)
-    {
-        ArgumentNullException.ThrowIfNull(subscription);
-        var s = subscription;
-        Upsert(StoreTables.Subscriptions, s.Id, s.CustomerId, s.Plan, StoreValues.ToUnixMilliseconds(s.StartedAt),
-            Millis(s.RenewsAt), Millis(s.EndedAt), StoreValues.ToText(s.RecurringAmount.Amount), s.RecurringAmount.Currency,
-            (long)s.BillingCycleMonths, (long)s.Seats, s.CancellationReason, s.Competitor);
-    }
+    public void Add(Subscription subscription) => StoreRows.Write(this, subscription);
 
     /// <inheritdoc />
-    public void Add(Activity activity)
-    {
-        ArgumentNullException.ThrowIfNull(activity);
-        Append(StoreTables.Activities, activity.Id, activity.CustomerId, StoreValues.ToUnixMilliseconds(activity.OccurredAt),
-            activity.Type, activity.Name, activity.Quantity);
-    }
+    public void Add(Activity activity) => StoreRows.Write(this, activity);
 
     /// <inheritdoc />
-    public void Add(Ticket ticket)
-    {
-        ArgumentNullException.ThrowIfNull(ticket);
-        var t = ticket;
-        Upsert(StoreTables.Tickets, t.Id, t.CustomerId, StoreValues.ToUnixMilliseconds(t.OpenedAt), Millis(t.ClosedAt),
-            StoreValues.ToText(t.Channel), t.Subject, t.Body, StoreValues.ToText(t.Status), (long?)t.Satisfaction);
-    }
+    public void Add(Ticket ticket) => StoreRows.Write(this, ticket);
 
     /// <inheritdoc />
-    public void Add(SurveyResponse response)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        Append(StoreTables.Surveys, response.Id, response.CustomerId, StoreValues.ToUnixMilliseconds(response.RespondedAt),
-            StoreValues.ToText(response.Kind), (long)response.Score, response.Comment);
-    }
+    public void Add(SurveyResponse response) => StoreRows.Write(this, response);
 
     /// <inheritdoc />
-    public void Add(Touch touch)
-    {
-        ArgumentNullException.ThrowIfNull(touch);
-        Append(StoreTables.Touches, touch.Id, touch.CustomerId, StoreValues.ToUnixMilliseconds(touch.TouchedAt),
-            touch.Campaign, touch.Channel, touch.IsControl ? 1L : 0L);
-    }
+    public void Add(Touch touch) => StoreRows.Write(this, touch);
 
     /// <inheritdoc />
-    public void Add(ChurnEvent churnEvent)
+    public void Add(ChurnEvent churnEvent) => StoreRows.Write(this, churnEvent);
+
+    /// <summary>Appends the row to its table's batch, or upserts it when the table replaces changed records (the changes are tallied, not returned).</summary>
+    int IStoreRowSink.Write(StoreTable table, params ReadOnlySpan<object?> values)
     {
-        ArgumentNullException.ThrowIfNull(churnEvent);
-        Append(StoreTables.ChurnEvents, churnEvent.Id, churnEvent.CustomerId,
-            StoreValues.ToUnixMilliseconds(churnEvent.OccurredAt), churnEvent.Reason, churnEvent.Competitor);
+        if (table.IsUpserted)
+        {
+            Upsert(table, values);
+        }
+        else
+        {
+            Append(table, values);
+        }
+
+        return 0;
     }
 
     /// <inheritdoc />
@@ -143,9 +108,6 @@ internal sealed partial class SqliteImportSession : IImportSession
         transaction.Dispose();
         connection.Dispose();
     }
-
-    private static long? Millis(DateTimeOffset? instant) =>
-        instant is { } value ? StoreValues.ToUnixMilliseconds(value) : null;
 
     private void Append(StoreTable table, params ReadOnlySpan<object?> values)
     {

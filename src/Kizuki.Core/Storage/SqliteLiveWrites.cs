@@ -19,7 +19,7 @@ namespace Kizuki.Storage;
 /// checkpoint, which never blocks the writer, every <see cref="CheckpointEvery"/> commits; the automatic checkpoint is
 /// turned back on when the writer is disposed. Not thread-safe: owned by the pipeline's writer thread.
 /// </remarks>
-internal sealed class SqliteLiveWrites : IDisposable
+internal sealed class SqliteLiveWrites : IDisposable, IStoreRowSink
 {
     /// <summary>Commits between background checkpoints: 32 (groups of tens of events write a few pages each).</summary>
     public const int CheckpointEvery = 32;
@@ -112,81 +112,28 @@ internal sealed class SqliteLiveWrites : IDisposable
     }
 
     /// <summary>Writes a customer (upsert); returns 1 when inserted or changed, 0 when identical.</summary>
-    public int Add(Customer customer)
-    {
-        ArgumentNullException.ThrowIfNull(customer);
-        var s = customer.Segment;
-        return Insert(StoreTables.Customers, customer.Id, customer.Name, StoreValues.ToUnixMilliseconds(customer.SignupAt),
-            s.Industry, s.Region, s.Plan, s.AcquisitionChannel, s.CompanySize, StoreValues.ToJson(customer.Attributes));
-    }
+    public int Add(Customer customer) => StoreRows.Write(this, customer);
 
     /// <summary>Writes an order with its lines; returns 1 when the order is new, 0 when its id was stored.</summary>
-    public int Add(Order order)
-    {
-        ArgumentNullException.ThrowIfNull(order);
-        var inserted = Insert(StoreTables.Orders, order.Id, order.CustomerId, StoreValues.ToUnixMilliseconds(order.OrderedAt),
-            StoreValues.ToText(order.Amount.Amount), order.Amount.Currency, StoreValues.ToText(order.Status),
-            order.IsRecurring ? 1L : 0L);
-        for (var i = 0; i < order.Lines.Count; i++)
-        {
-            var line = order.Lines[i];
-            Insert(StoreTables.OrderLines, order.Id, (long)(i + 1), line.Product, line.Category,
-                StoreValues.ToText(line.Quantity), line.UnitPrice is { } price ? StoreValues.ToText(price) : null);
-        }
-
-        return inserted;
-    }
+    public int Add(Order order) => StoreRows.Write(this, order);
 
     /// <summary>Writes a subscription (upsert); returns 1 when inserted or changed, 0 when identical.</summary>
-    public int Add(Subscription subscription)
-    {
-        ArgumentNullException.ThrowIfNull(subscription);
-        var s = subscription;
-        return Insert(StoreTables.Subscriptions, s.Id, s.CustomerId, s.Plan, StoreValues.ToUnixMilliseconds(s.StartedAt),
-            Millis(s.RenewsAt), Millis(s.EndedAt), StoreValues.ToText(s.RecurringAmount.Amount), s.RecurringAmount.Currency,
-            (long)s.BillingCycleMonths, (long)s.Seats, s.CancellationReason, s.Competitor);
-    }
+    public int Add(Subscription subscription) => StoreRows.Write(this, subscription);
 
     /// <summary>Writes an activity; returns 1 when new, 0 when its id was stored.</summary>
-    public int Add(Activity activity)
-    {
-        ArgumentNullException.ThrowIfNull(activity);
-        return Insert(StoreTables.Activities, activity.Id, activity.CustomerId, StoreValues.ToUnixMilliseconds(activity.OccurredAt),
-            activity.Type, activity.Name, activity.Quantity);
-    }
+    public int Add(Activity activity) => StoreRows.Write(this, activity);
 
     /// <summary>Writes a ticket (upsert); returns 1 when inserted or changed, 0 when identical.</summary>
-    public int Add(Ticket ticket)
-    {
-        ArgumentNullException.ThrowIfNull(ticket);
-        var t = ticket;
-        return Insert(StoreTables.Tickets, t.Id, t.CustomerId, StoreValues.ToUnixMilliseconds(t.OpenedAt), Millis(t.ClosedAt),
-            StoreValues.ToText(t.Channel), t.Subject, t.Body, StoreValues.ToText(t.Status), (long?)t.Satisfaction);
-    }
+    public int Add(Ticket ticket) => StoreRows.Write(this, ticket);
 
     /// <summary>Writes a survey response; returns 1 when new, 0 when its id was stored.</summary>
-    public int Add(SurveyResponse response)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        return Insert(StoreTables.Surveys, response.Id, response.CustomerId, StoreValues.ToUnixMilliseconds(response.RespondedAt),
-            StoreValues.ToText(response.Kind), (long)response.Score, response.Comment);
-    }
+    public int Add(SurveyResponse response) => StoreRows.Write(this, response);
 
     /// <summary>Writes a touch; returns 1 when new, 0 when its id was stored.</summary>
-    public int Add(Touch touch)
-    {
-        ArgumentNullException.ThrowIfNull(touch);
-        return Insert(StoreTables.Touches, touch.Id, touch.CustomerId, StoreValues.ToUnixMilliseconds(touch.TouchedAt),
-            touch.Campaign, touch.Channel, touch.IsControl ? 1L : 0L);
-    }
+    public int Add(Touch touch) => StoreRows.Write(this, touch);
 
     /// <summary>Writes a churn event; returns 1 when new, 0 when its id was stored.</summary>
-    public int Add(ChurnEvent churnEvent)
-    {
-        ArgumentNullException.ThrowIfNull(churnEvent);
-        return Insert(StoreTables.ChurnEvents, churnEvent.Id, churnEvent.CustomerId,
-            StoreValues.ToUnixMilliseconds(churnEvent.OccurredAt), churnEvent.Reason, churnEvent.Competitor);
-    }
+    public int Add(ChurnEvent churnEvent) => StoreRows.Write(this, churnEvent);
 
     /// <summary>Rolls back an open transaction, finalises the statements and returns the connection to the pool.</summary>
     public void Dispose()
@@ -295,10 +242,8 @@ internal sealed class SqliteLiveWrites : IDisposable
         command.ExecuteNonQuery();
     }
 
-    private static long? Millis(DateTimeOffset? instant) =>
-        instant is { } value ? StoreValues.ToUnixMilliseconds(value) : null;
-
-    private int Insert(StoreTable table, params ReadOnlySpan<object?> values)
+    /// <summary>Runs the table's prepared insert (append-only: DO NOTHING; upserted: DO UPDATE when a column differs) in the open transaction.</summary>
+    int IStoreRowSink.Write(StoreTable table, params ReadOnlySpan<object?> values)
     {
         Open();
         var insert = _inserts[(int)table.Kind] ??= SqliteImportSession.PreparedRow.Insert(_connection!, table);
