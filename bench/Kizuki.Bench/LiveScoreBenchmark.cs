@@ -23,6 +23,7 @@ internal static class LiveScoreBenchmark
         var explain = Arg("--explain", "true") == "true";
         var rate = double.Parse(Arg("--rate", "0"), CultureInfo.InvariantCulture);
         var nightly = Arg("--nightly", "true") == "true";
+        var warmup = int.Parse(Arg("--warmup", "0"), CultureInfo.InvariantCulture);
         var settings = KizukiSettings.Load(dataDir);
         var work = Path.Combine(Path.GetTempPath(), "kizuki-livescore-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);
@@ -72,6 +73,7 @@ internal static class LiveScoreBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"replaying {replay.Count:N0} events of the last {days} days for {scorer.State.CustomerCount:N0} customers, batches of {batch}…"));
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var (gen0, gen1, gen2, paused, allocated) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
             var watch = Stopwatch.StartNew();
             LivePipeline pipeline;
             long alerts = 0;
@@ -79,8 +81,24 @@ internal static class LiveScoreBenchmark
             var pending = new List<Task<IReadOnlyList<EventOutcome>>>();
             var answered = new List<double>();
             var sent = 0;
-            foreach (var chunk in replay.Chunk(batch))
+            var warmed = (Stored: 0, Computed: 0, Answered: 0);
+            var chunks = replay.Chunk(batch).ToList();
+            var warmChunks = warmup <= 0 ? 0 : Math.Min(chunks.Count, (warmup + batch - 1) / batch);
+            for (var c = 0; c < chunks.Count; c++)
             {
+                var chunk = chunks[c];
+                if (c == warmChunks && warmChunks > 0)
+                {
+                    // The warm-up (the JIT compiles and optimises the hot paths in its first seconds) is replayed but not counted.
+                    Task.WhenAll(pending).GetAwaiter().GetResult();
+                    var acceptedSoFar = pending.Sum(t => t.Result.Count(o => o.Status == EventStatus.Accepted));
+                    SpinWait.SpinUntil(() => pipeline.Scored >= acceptedSoFar || pipeline.Failure is not null, TimeSpan.FromMinutes(5));
+                    lock (answered)
+                    {
+                        warmed = (pipeline.Latencies.Count, pipeline.ComputedLatencies.Count, answered.Count);
+                    }
+                }
+
                 // With --rate, events are offered at that pace (latency under load); without, as fast as possible (throughput).
                 while (rate > 0 && watch.Elapsed.TotalSeconds < sent / rate)
                 {
@@ -100,7 +118,7 @@ internal static class LiveScoreBenchmark
 
                     return t.Result;
                 }, TaskContinuationOptions.ExecuteSynchronously));
-                if (pending.Count >= 64)
+                if (pending.Count >= 64 && c >= warmChunks)
                 {
                     pending[0].GetAwaiter().GetResult();
                     pending.RemoveAt(0);
@@ -117,23 +135,35 @@ internal static class LiveScoreBenchmark
                 return 1;
             }
 
-            var latencies = pipeline.Latencies.Order().ToArray();
-            double At(double q) => latencies.Length == 0 ? double.NaN : latencies[Math.Min(latencies.Length - 1, (int)(q * latencies.Length))];
+            double P(IEnumerable<double> values, double q)
+            {
+                var sorted = values.Order().ToArray();
+                return sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
+            }
+
+            string Line(IReadOnlyList<double> all, int skip) => string.Create(CultureInfo.InvariantCulture,
+                $"p50 {P(all.Skip(skip), 0.5):F2} ms, p99 {P(all.Skip(skip), 0.99):F2} ms, max {P(all.Skip(skip), 1):F2} ms over {all.Count - skip:N0} events")
+                + (skip > 0 ? string.Create(CultureInfo.InvariantCulture, $" after the first {skip:N0} (with them: p99 {P(all, 0.99):F2} ms, max {P(all, 1):F2} ms)") : "");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{replay.Count:N0} events in {watch.Elapsed.TotalSeconds:F2} s wall ({replay.Count / watch.Elapsed.TotalSeconds:N0} events/s), " +
                 $"{used.TotalSeconds:F2} s CPU ({replay.Count / used.TotalSeconds:N0} events per CPU-second); alerts {alerts}"));
+            if (pipeline.ScoresOnOwnThread)
+            {
+                Console.WriteLine("acknowledgement → new score and reasons computed in the process: " + Line(pipeline.ComputedLatencies, warmed.Computed));
+            }
+
+            Console.WriteLine("acknowledgement → new score committed to the store: " + Line(pipeline.Latencies, warmed.Stored));
+            Console.WriteLine("submission → acknowledgement: " + Line(answered, warmed.Answered) +
+                string.Create(CultureInfo.InvariantCulture, $"; {pipeline.Commits:N0} commits"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{(pipeline.CommitsScoresWithEvents ? "group taken → events and scores committed" : "acknowledgement → stored score")}: p50 {At(0.50):F2} ms, p99 {At(0.99):F2} ms, max {At(1):F2} ms ({latencies.Length:N0} events scored)"));
-            var submitted = answered.Order().ToArray();
-            double Answered(double q) => submitted.Length == 0 ? double.NaN : submitted[Math.Min(submitted.Length - 1, (int)(q * submitted.Length))];
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"submission → acknowledgement{(pipeline.CommitsScoresWithEvents ? " (= stored score: one transaction)" : "")}: " +
-                $"p50 {Answered(0.50):F2} ms, p99 {Answered(0.99):F2} ms, max {Answered(1):F2} ms; {pipeline.Commits:N0} commits"));
+                $"GC: {GC.CollectionCount(0) - gen0} gen0, {GC.CollectionCount(1) - gen1} gen1, {GC.CollectionCount(2) - gen2} gen2 collections, " +
+                $"{(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms paused, {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:F0} MiB allocated ({(GC.GetTotalAllocatedBytes() - allocated) / (double)replay.Count:N0} bytes per event)"));
             Console.WriteLine($"scorer stages: {scorer.Stages}" + (pipeline.WriteTimes is { } w
-                ? string.Create(CultureInfo.InvariantCulture, $"; event inserts {w.Inserting.TotalSeconds:F2} s, generation + commit {w.Committing.TotalSeconds:F2} s")
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"; writer: event inserts {w.Inserting.TotalSeconds:F2} s, score inserts {w.Storing.TotalSeconds:F2} s, generation + commit {w.Committing.TotalSeconds:F2} s")
                 : ""));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"reasons computed {scorer.ReasonsComputed:N0} times for {latencies.Length:N0} events; warm start: {scorer.ReasonsSeeded:N0} customers' reasons, {scorer.TrailsSeeded:N0} stored scores in the probability trails"));
+                $"reasons computed {scorer.ReasonsComputed:N0} times for {pipeline.Scored:N0} events; warm start: {scorer.ReasonsSeeded:N0} customers' reasons, {scorer.TrailsSeeded:N0} stored scores in the probability trails"));
             return 0;
         }
         finally

@@ -8,6 +8,7 @@ return args switch
     ["batch", .. var rest] => BatchBenchmark.Run(rest),
     ["lifetime", .. var rest] => LifetimeBenchmark.Run(rest),
     ["livescore", .. var rest] => LiveScoreBenchmark.Run(rest),
+    ["scoresdb", .. var rest] => ScoreStoreBenchmark.Run(rest),
     ["web", .. var rest] => WebBenchmark.Run(rest),
     ["trainset", .. var rest] => TrainingSetExport.Run(rest),
     ["fitcsv", .. var rest] => SameSetFit.Run(rest),
@@ -22,7 +23,8 @@ static int Usage()
     Console.Error.WriteLine("       Kizuki.Bench live --data-dir DIR   (a data directory made by kizuki demo)");
     Console.Error.WriteLine("       Kizuki.Bench trees [--train-rows N] [--score-rows N] [--shap-rows N] [--native-shap-rows N]");
     Console.Error.WriteLine("       Kizuki.Bench batch --data-dir DIR [--rounds N]   (CPU per phase of the batch feature evaluator, one worker)");
-    Console.Error.WriteLine("       Kizuki.Bench livescore --data-dir DIR [--days N] [--batch N] [--rate N] [--explain true|false]   (live path: events/s, ack→score latency)");
+    Console.Error.WriteLine("       Kizuki.Bench livescore --data-dir DIR [--days N] [--batch N] [--rate N] [--warmup N] [--explain true|false]   (live path: events/s, ack→score latency)");
+    Console.Error.WriteLine("       Kizuki.Bench scoresdb [--customers N] [--as-ofs N] [--rows N] [--group N] [--schema N] [--migrate true]   (storing scores: µs/row insert and commit)");
     Console.Error.WriteLine("       Kizuki.Bench lifetime [--customers N] [--shared DIR]   (1M summaries, CDNOW fits, Online Retail holdout)");
     Console.Error.WriteLine("       Kizuki.Bench web [--customers N] [--rounds N]   (dashboard API over HTTP at 100,000 scored customers; PBKDF2 cost)");
     Console.Error.WriteLine("       Kizuki.Bench trainset --data-dir DIR --out FILE.csv [--truth DIR]   (the labelled training set of kizuki train as CSV; oracle AUC on a demo)");

@@ -51,19 +51,26 @@ internal static class DemoCommand
             var context = CliContext.From(parse, globals, environment);
             var chosen = DemoScenarios.TryParse(parse.GetValue(scenario), out var parsed) ? parsed : DemoScenario.Saas;
             var options = new DemoOptions { Scenario = chosen, Customers = parse.GetValue(customers), Seed = parse.GetValue(seed) };
-            var exit = Run(context, options, parse.GetValue(force), parse.GetValue(export), !parse.GetValue(noTrain));
-            exit = exit == 0 && parse.GetValue(live) ? DemoLiveReplay.Run(context, options, parse.GetValue(liveDays)) : exit;
-            if (exit == 0 && parse.GetValue(serve))
+            var report = Run(context, options, parse.GetValue(force), parse.GetValue(export), !parse.GetValue(noTrain));
+            var replay = parse.GetValue(live) ? DemoLiveReplay.Run(context, options, parse.GetValue(liveDays)) : null;
+            if (context.Json)
+            {
+                // Exactly one JSON value on standard output, written when every part has run.
+                context.WriteJson(DemoView.ToJson(context, report, replay));
+            }
+
+            if (parse.GetValue(serve))
             {
                 await ServeCommand.ServeDemoAsync(context, parse.GetValue(urls)!, started, cancellation).ConfigureAwait(false);
             }
 
-            return exit;
+            return 0;
         });
         return command;
     }
 
-    private static int Run(CliContext context, DemoOptions options, bool force, string? exportDirectory, bool train)
+    /// <summary>Generates, imports and (unless told not to) trains; prints the result unless <c>--json</c>, and returns it.</summary>
+    private static DemoReport Run(CliContext context, DemoOptions options, bool force, string? exportDirectory, bool train)
     {
         options.Validate();
         PrepareDataDirectory(context, force);
@@ -102,8 +109,13 @@ internal static class DemoCommand
         using var reopened = context.OpenStore();
         var summary = reopened.Summarise(options.HistoryEnd);
         var model = train ? DemoTraining.Run(context, reopened, options, result) : null;
-        DemoView.Write(context, options, result, writes, summary, generated, exportDirectory, model);
-        return 0;
+        var report = new DemoReport(options, result, writes, summary, generated, exportDirectory, model);
+        if (!context.Json)
+        {
+            DemoView.Write(context, report);
+        }
+
+        return report;
     }
 
     /// <summary>Empties a data directory made by an earlier demo; refuses to overwrite other data unless forced.</summary>
@@ -136,3 +148,14 @@ internal static class DemoCommand
         }
     }
 }
+
+/// <summary>What <c>kizuki demo</c> made, kept until it is rendered.</summary>
+/// <param name="Options">The demo's options.</param>
+/// <param name="Result">What the generator produced.</param>
+/// <param name="Writes">What the import wrote.</param>
+/// <param name="Summary">The store's summary at the end of the history.</param>
+/// <param name="Elapsed">Time spent generating and importing.</param>
+/// <param name="ExportDirectory">Where the import-format CSV files went, if asked.</param>
+/// <param name="Model">The modelling step's outcome, or null with <c>--no-train</c>.</param>
+internal sealed record DemoReport(
+    DemoOptions Options, DemoResult Result, WriteCounts Writes, StoreSummary Summary, TimeSpan Elapsed, string? ExportDirectory, DemoModel? Model);

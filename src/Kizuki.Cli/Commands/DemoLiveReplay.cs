@@ -63,8 +63,12 @@ internal static class DemoLiveReplay
         return option;
     }
 
-    /// <summary>Replays the last <paramref name="days"/> days of the demo in <paramref name="context"/>'s data directory; returns the exit code.</summary>
-    public static int Run(CliContext context, DemoOptions options, int days)
+    /// <summary>Replays the last <paramref name="days"/> days of the demo in <paramref name="context"/>'s data directory.</summary>
+    /// <returns>
+    /// With <c>--json</c>, the replay's JSON object, which the demo's one object carries as its <c>live</c> property;
+    /// otherwise null (the alerts and the summary were printed as they came).
+    /// </returns>
+    public static object? Run(CliContext context, DemoOptions options, int days)
     {
         if (days is < 1 or > MaxDays)
         {
@@ -117,8 +121,13 @@ internal static class DemoLiveReplay
             [.. rules.Rules.Select(r => new RuleAlerts(r.Name, r.Definition.Severity, tally.ByRule.GetValueOrDefault(r.Name)))],
             tally.FollowUps, tally.Controls, scorer.State.RefusedLate, watch.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu,
             Percentile(pipeline.Latencies, 0.99), wroteRules);
-        view.Summary(summary, tally.Shown);
-        return 0;
+        if (context.Json)
+        {
+            return view.ToJson(summary, tally.Shown);
+        }
+
+        view.Summary(summary);
+        return null;
     }
 
     /// <summary>Sends the window slice by slice, waiting after each until the scorer has handled every event accepted so far.</summary>

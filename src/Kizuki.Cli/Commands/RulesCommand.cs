@@ -57,7 +57,7 @@ internal static class RulesCommand
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var result = RuleDryRun.Run(store, features, rules, instant, count, model, reasonGroups: ReasonGroupsOf(context, features));
             var timing = new DryRunTimings(watch.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu);
-            RulesView.RenderTest(context, result, timing);
+            RulesView.RenderTest(context, result, timing, rules.UsesTopReason);
             return 0;
         });
 

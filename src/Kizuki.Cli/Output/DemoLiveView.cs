@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace Kizuki.Cli.Output;
 
-/// <summary>Renders <c>kizuki demo --live</c>: a header, each alert as it fires, and a summary (or the summary as one JSON object).</summary>
+/// <summary>Renders <c>kizuki demo --live</c>: a header, each alert as it fires, and a summary (or the summary as a JSON object for the demo's one object).</summary>
 /// <remarks>Alerts arrive on the scorer thread, one step at a time; nothing else writes while the replay runs.</remarks>
 internal sealed class DemoLiveView(CliContext context, IReadOnlyDictionary<string, string?> names)
 {
@@ -52,47 +52,43 @@ internal sealed class DemoLiveView(CliContext context, IReadOnlyDictionary<strin
         }
     }
 
-    /// <summary>Prints the summary, or writes it (with every alert) as one JSON object.</summary>
-    public void Summary(LiveReplaySummary summary, IReadOnlyList<StoredAlert> alerts)
+    /// <summary>The summary with every alert, as the JSON object the demo's one object carries as <c>live</c>.</summary>
+    public object ToJson(LiveReplaySummary summary, IReadOnlyList<StoredAlert> alerts) => new
     {
-        if (context.Json)
+        from = summary.From,
+        until = summary.Until,
+        days = summary.Days,
+        events = summary.Events,
+        scored = summary.Scored,
+        scores = summary.Scores,
+        customers = summary.Customers,
+        alerts = summary.Alerts,
+        byRule = summary.Rules.Select(r => new { rule = r.Rule, severity = r.Severity, alerts = r.Count }),
+        followUps = summary.FollowUps,
+        controls = summary.Controls,
+        refusedLate = summary.RefusedLate,
+        seconds = Math.Round(summary.Elapsed.TotalSeconds, 3),
+        cpuSeconds = Math.Round(summary.Cpu.TotalSeconds, 3),
+        eventsPerSecond = Math.Round(summary.EventsPerSecond),
+        p99Milliseconds = Math.Round(summary.P99Milliseconds, 2),
+        wroteDemoRules = summary.WroteDemoRules,
+        fired = alerts.Select(a => new
         {
-            context.WriteJson(new
-            {
-                live = true,
-                from = summary.From,
-                until = summary.Until,
-                days = summary.Days,
-                events = summary.Events,
-                scored = summary.Scored,
-                scores = summary.Scores,
-                customers = summary.Customers,
-                alerts = summary.Alerts,
-                byRule = summary.Rules.Select(r => new { rule = r.Rule, severity = r.Severity, alerts = r.Count }),
-                followUps = summary.FollowUps,
-                controls = summary.Controls,
-                refusedLate = summary.RefusedLate,
-                seconds = Math.Round(summary.Elapsed.TotalSeconds, 3),
-                cpuSeconds = Math.Round(summary.Cpu.TotalSeconds, 3),
-                eventsPerSecond = Math.Round(summary.EventsPerSecond),
-                p99Milliseconds = Math.Round(summary.P99Milliseconds, 2),
-                wroteDemoRules = summary.WroteDemoRules,
-                fired = alerts.Select(a => new
-                {
-                    at = a.FiredAt,
-                    customer = a.CustomerId,
-                    name = names.GetValueOrDefault(a.CustomerId),
-                    rule = a.Rule,
-                    severity = a.Severity,
-                    probability = a.Probability,
-                    topReason = a.TopReason,
-                    reason = Sentence(a),
-                    control = a.IsControl,
-                }),
-            });
-            return;
-        }
+            at = a.FiredAt,
+            customer = a.CustomerId,
+            name = names.GetValueOrDefault(a.CustomerId),
+            rule = a.Rule,
+            severity = a.Severity,
+            probability = a.Probability,
+            topReason = a.TopReason,
+            reason = Sentence(a),
+            control = a.IsControl,
+        }).ToList(),
+    };
 
+    /// <summary>Prints the summary (the human-readable form; <see cref="ToJson"/> is the <c>--json</c> form).</summary>
+    public void Summary(LiveReplaySummary summary)
+    {
         context.Console.WriteLine();
         context.Console.MarkupLine($"[bold]{Markup.Escape(context.T("ライブ再生の結果", "Live replay summary"))}[/]");
         context.Console.MarkupLine(Markup.Escape(context.T(

@@ -9,44 +9,48 @@ namespace Kizuki.Cli.Output;
 /// <summary>Renders what <c>kizuki demo</c> made.</summary>
 internal static class DemoView
 {
-    public static void Write(CliContext context, DemoOptions options, DemoResult result, WriteCounts writes,
-        StoreSummary summary, TimeSpan elapsed, string? exportDirectory, Commands.DemoModel? model)
+    /// <summary>The demo as one JSON object; with <c>--live</c> the replay's object is its <c>live</c> property (null otherwise).</summary>
+    /// <remarks>One object, written once after everything ran, so a machine reading standard output parses exactly one value.</remarks>
+    public static object ToJson(CliContext context, Commands.DemoReport report, object? live)
     {
-        if (context.Json)
+        var (options, result, writes, summary, elapsed, exportDirectory, model) = report;
+        return new
         {
-            context.WriteJson(new
+            dataDirectory = context.DataDirectory,
+            scenario = DemoScenarios.Name(options.Scenario),
+            customers = result.Customers,
+            seed = options.Seed,
+            historyStart = result.HistoryStart,
+            historyEnd = result.HistoryEnd,
+            records = result.Records.ToDictionary(p => EntityKinds.Name(p.Key), p => p.Value),
+            events = result.Events,
+            inserted = writes.TotalInserted,
+            churnedCustomers = result.ChurnedCustomers,
+            recoveredCustomers = result.RecoveredCustomers,
+            churnedByMechanism = result.ChurnedByMechanism.ToDictionary(p => ChurnMechanisms.Name(p.Key), p => p.Value),
+            groundTruth = new { customers = result.CustomersTruthFile, hazard = result.HazardTruthFile },
+            export = exportDirectory is null ? null : Path.GetFullPath(exportDirectory),
+            seconds = Math.Round(elapsed.TotalSeconds, 3),
+            summary = SummaryView.ToJson(summary),
+            model = model is null ? null : new
             {
-                dataDirectory = context.DataDirectory,
-                scenario = DemoScenarios.Name(options.Scenario),
-                customers = result.Customers,
-                seed = options.Seed,
-                historyStart = result.HistoryStart,
-                historyEnd = result.HistoryEnd,
-                records = result.Records.ToDictionary(p => EntityKinds.Name(p.Key), p => p.Value),
-                events = result.Events,
-                inserted = writes.TotalInserted,
-                churnedCustomers = result.ChurnedCustomers,
-                recoveredCustomers = result.RecoveredCustomers,
-                churnedByMechanism = result.ChurnedByMechanism.ToDictionary(p => ChurnMechanisms.Name(p.Key), p => p.Value),
-                groundTruth = new { customers = result.CustomersTruthFile, hazard = result.HazardTruthFile },
-                export = exportDirectory is null ? null : Path.GetFullPath(exportDirectory),
-                seconds = Math.Round(elapsed.TotalSeconds, 3),
-                summary = SummaryView.ToJson(summary),
-                model = model is null ? null : new
-                {
-                    version = model.Metadata?.Version,
-                    auc = model.Metadata?.Test.RocAuc.Estimate,
-                    oracleAuc = model.OracleAuc,
-                    shareOfOracle = model.ShareOfOracle,
-                    knowableOracleAuc = model.KnowableOracleAuc,
-                    shareOfKnowableOracle = model.ShareOfKnowable,
-                    seconds = Math.Round(model.Elapsed.TotalSeconds, 3),
-                    failure = model.Failure,
-                },
-            });
-            return;
-        }
+                version = model.Metadata?.Version,
+                auc = model.Metadata?.Test.RocAuc.Estimate,
+                oracleAuc = model.OracleAuc,
+                shareOfOracle = model.ShareOfOracle,
+                knowableOracleAuc = model.KnowableOracleAuc,
+                shareOfKnowableOracle = model.ShareOfKnowable,
+                seconds = Math.Round(model.Elapsed.TotalSeconds, 3),
+                failure = model.Failure,
+            },
+            live,
+        };
+    }
 
+    /// <summary>Prints what the demo made (the human-readable form; <see cref="ToJson"/> is the <c>--json</c> form).</summary>
+    public static void Write(CliContext context, Commands.DemoReport report)
+    {
+        var (options, result, writes, summary, elapsed, exportDirectory, model) = report;
         var scenario = options.Scenario == DemoScenario.Saas
             ? context.T("B2B SaaS（サブスクリプション）", "B2B SaaS (subscription)")
             : context.T("通販（単品購入と定期購入）", "mail-order shop (one-off and 定期 subscription)");

@@ -32,7 +32,12 @@ internal static class RulesView
         context.Console.Write(table);
     }
 
-    public static void RenderTest(CliContext context, RuleDryRunResult result, DryRunTimings timing)
+    /// <summary>Renders a dry run: per rule, who it hits now and how many on each past day (or all of it as one JSON object).</summary>
+    /// <param name="context">Where and in which language to write.</param>
+    /// <param name="result">The dry run.</param>
+    /// <param name="timing">Its wall-clock and CPU time.</param>
+    /// <param name="readsTopReason">Whether a rule reads <c>top_reason</c> (then the console says how many customer-days were explained).</param>
+    public static void RenderTest(CliContext context, RuleDryRunResult result, DryRunTimings timing, bool readsTopReason)
     {
         if (context.Json)
         {
@@ -44,6 +49,7 @@ internal static class RulesView
                 topReasonUnknown = result.TopReasonUnknown,
                 featuresEvaluated = result.FeaturesEvaluated,
                 evaluations = result.Evaluations,
+                explained = result.Explained,
                 seconds = Math.Round(timing.Elapsed.TotalSeconds, 3),
                 cpuSeconds = Math.Round(timing.Cpu.TotalSeconds, 3),
                 rules = result.Rules.Select(r => new
@@ -69,8 +75,15 @@ internal static class RulesView
         if (result.TopReasonUnknown)
         {
             context.Console.MarkupLine(Markup.Escape(context.T(
-                "注意: top_reason は試行ではまだ計算できないため、top_reason の比較はすべて偽として扱いました。",
-                "Note: top_reason is not computed in dry runs yet; every top_reason comparison counted as false.")));
+                "注意: モデルに説明器がないため top_reason を計算できず、top_reason の比較はすべて偽として扱いました。",
+                "Note: the model came without an explainer, so top_reason could not be computed; every top_reason comparison counted as false.")));
+        }
+        else if (readsTopReason)
+        {
+            // Explaining a row is the costly part of a dry run, so say how often it was needed.
+            context.Console.MarkupLine(Markup.Escape(context.T(
+                $"top_reason のため {CliContext.N(result.Explained)} 顧客日（全 {CliContext.N(result.Evaluations)} 顧客日のうち）を説明しました。規則の結果が top_reason で変わり、スコアが説明対象のリスク帯にあるものだけです。",
+                $"Explained {CliContext.N(result.Explained)} of {CliContext.N(result.Evaluations)} customer-days for top_reason (only where a rule's outcome hung on it and the score was in the risk band that gets reasons).")));
         }
 
         foreach (var rule in result.Rules)

@@ -36,7 +36,13 @@ internal sealed class RowExplainer
     public Explainer Explainer => _explainer;
 
     /// <summary>Explains one encoded row (in the model's column order); <paramref name="values"/> gives the row's raw feature values for sentences.</summary>
-    public RowExplanation Explain(ReadOnlySpan<double> row, IRowValues values, DateTimeOffset asOf)
+    public RowExplanation Explain(ReadOnlySpan<double> row, IRowValues values, DateTimeOffset asOf) => Explain(row, [], values, asOf);
+
+    /// <summary>
+    /// Explains one encoded row whose TreeSHAP contributions were computed already (e.g. for a block of rows at once, which
+    /// reads the model's tables from cache); empty <paramref name="treeContributions"/> computes them here.
+    /// </summary>
+    public RowExplanation Explain(ReadOnlySpan<double> row, ReadOnlySpan<double> treeContributions, IRowValues values, DateTimeOffset asOf)
     {
         ArgumentNullException.ThrowIfNull(values);
         var model = _explainer.Model;
@@ -49,7 +55,11 @@ internal sealed class RowExplainer
         var useTrees = model.Trees is not null && model.TreeWeight > 0;
         var w = useTrees ? model.TreeWeight : 0.0;
         model.Linear.Contributions(row, _linear);
-        if (useTrees)
+        if (useTrees && treeContributions.Length == columns + 1)
+        {
+            treeContributions.CopyTo(_trees);
+        }
+        else if (useTrees)
         {
             model.Trees!.Contributions(row, _trees);
         }

@@ -43,9 +43,9 @@ internal sealed class EventIntake : IAsyncDisposable
     private readonly IStore? _store;
     private readonly IEventLedger? _ledger;
     private readonly Action<AcceptedGroup>? _accepted;
-    private readonly Func<IReadOnlyList<object>, GroupWrite>? _write;
+    private readonly Func<IReadOnlyList<object>, IReadOnlyList<object>, GroupWrite>? _write;
     private readonly int _maxGroup;
-    private readonly Channel<Submission> _queue = Channel.CreateUnbounded<Submission>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
 
     /// <summary>Starts the writer.</summary>
@@ -66,11 +66,12 @@ internal sealed class EventIntake : IAsyncDisposable
 
     /// <summary>Starts the writer with its own way of writing a group durably (the embedded store's single-transaction path).</summary>
     /// <param name="write">
-    /// Writes one group's records durably, on the writer thread, and returns which were new; its follow-up runs after the
-    /// submitters are answered. An exception fails every submission of the group.
+    /// Writes one group's records, and the payloads posted since the last group (<see cref="Post"/>), durably on the writer
+    /// thread, and returns which records were new; its follow-up runs after the submitters are answered. An exception fails
+    /// every submission of the group. Called with no records when only payloads wait.
     /// </param>
     /// <param name="maxGroup">Most events per transaction, from 1 to 1,000,000.</param>
-    public EventIntake(Func<IReadOnlyList<object>, GroupWrite> write, int maxGroup)
+    public EventIntake(Func<IReadOnlyList<object>, IReadOnlyList<object>, GroupWrite> write, int maxGroup)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxGroup, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxGroup, 1_000_000);
@@ -95,6 +96,21 @@ internal sealed class EventIntake : IAsyncDisposable
         return submission.Done.Task;
     }
 
+    /// <summary>
+    /// Queues <paramref name="payload"/> for the writer's next transaction (e.g. scores ready to store); the writer wakes for
+    /// it even when no events wait. Returns false once the intake has stopped. Only with a writer of its own.
+    /// </summary>
+    public bool Post(object payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        if (_write is null)
+        {
+            throw new InvalidOperationException("この取り込みは追加の書き込みを受け付けません。 / This intake takes no payloads.");
+        }
+
+        return _queue.Writer.TryWrite(new Posted(payload));
+    }
+
     /// <summary>Stops accepting, and waits until everything submitted is written.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -105,19 +121,28 @@ internal sealed class EventIntake : IAsyncDisposable
     private async Task Run()
     {
         var group = new List<Submission>();
+        var payloads = new List<object>();
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             group.Clear();
+            payloads.Clear();
             var count = 0;
-            while (count < _maxGroup && _queue.Reader.TryRead(out var submission))
+            while (count < _maxGroup && _queue.Reader.TryRead(out var item))
             {
+                if (item is Posted posted)
+                {
+                    payloads.Add(posted.Payload);
+                    continue;
+                }
+
+                var submission = (Submission)item;
                 group.Add(submission);
                 count += submission.Records.Count;
             }
 
             try
             {
-                Write(group);
+                Write(group, payloads);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -129,7 +154,7 @@ internal sealed class EventIntake : IAsyncDisposable
         }
     }
 
-    private void Write(List<Submission> group)
+    private void Write(List<Submission> group, List<object> payloads)
     {
         if (_write is null)
         {
@@ -138,7 +163,7 @@ internal sealed class EventIntake : IAsyncDisposable
         }
 
         var all = group.Count == 1 ? group[0].Records : [.. group.SelectMany(s => s.Records)];
-        var written = _write(all);
+        var written = _write(all, payloads.Count == 0 ? [] : [.. payloads]);
         Commits++;
         Answer(group, written.Fresh);
         written.AfterAnswer?.Invoke();
@@ -209,4 +234,6 @@ internal sealed class EventIntake : IAsyncDisposable
     internal sealed record GroupWrite(bool[] Fresh, Action? AfterAnswer);
 
     private sealed record Submission(IReadOnlyList<object> Records, TaskCompletionSource<IReadOnlyList<EventOutcome>> Done);
+
+    private sealed record Posted(object Payload);
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
@@ -15,6 +16,8 @@ namespace Kizuki.LiveScoring;
 /// </remarks>
 internal sealed class LiveFeatureRow : IReadOnlyDictionary<string, object?>
 {
+    private static readonly JsonWriterOptions Writing = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly Layout _layout;
     private readonly double[] _numbers;
     private readonly string?[] _texts;
@@ -80,6 +83,33 @@ internal sealed class LiveFeatureRow : IReadOnlyDictionary<string, object?>
                 writer.WriteNull(name);
                 break;
         }
+    }
+
+    /// <summary>The feature JSON as UTF-8, once <see cref="WriteJson"/> has written it.</summary>
+    public byte[]? JsonUtf8 { get; private set; }
+
+    /// <summary>
+    /// Writes the row as the stored feature JSON (an object of every property, as <c>ScoreJson</c> writes it) through
+    /// <paramref name="buffer"/>, and keeps it in <see cref="JsonUtf8"/>.
+    /// </summary>
+    public byte[] WriteJson(ArrayBufferWriter<byte> buffer)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        if (JsonUtf8 is { } json)
+        {
+            return json;
+        }
+
+        buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(buffer, Writing))
+        {
+            writer.WriteStartObject();
+            WriteTo(writer);
+            writer.WriteEndObject();
+        }
+
+        JsonUtf8 = buffer.WrittenSpan.ToArray();
+        return JsonUtf8;
     }
 
     /// <summary>Writes every property, in column order.</summary>

@@ -1,46 +1,61 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using Kizuki.Storage;
 
 namespace Kizuki.LiveScoring;
 
 /// <summary>
-/// The live path in one process: events are written durably with group commit (<see cref="EventIntake"/>), scored on the
-/// same writer thread, and acknowledged. On the embedded store a group's events and scores commit in one transaction on
-/// one long-lived connection (<see cref="LiveGroupCommit"/>), so a score is stored by the time its event is acknowledged;
-/// on other stores the events commit first and are scored right after the acknowledgement.
+/// The live path in one process: events are written durably with group commit (<see cref="EventIntake"/>) and acknowledged,
+/// then scored. On the embedded store the writer and the scorer are two threads in a pipeline: the scorer scores what the
+/// writer acknowledged, and the writer stores those scores in its next transaction, together with the events that came
+/// meanwhile, on one long-lived connection (<see cref="LiveGroupCommit"/>). On other stores the events commit first and are
+/// scored on the writer thread right after the acknowledgement.
 /// </summary>
 /// <remarks>
-/// One thread writes both events and scores, so the embedded store never sees two writers: a second writer would wait on
-/// SQLite's lock in sleeps of milliseconds, which is what made the tail latency. While a group is written, the next
+/// <para>One thread writes both events and scores, so the embedded store never sees two writers: a second writer would wait
+/// on SQLite's lock in sleeps of milliseconds, which is what made the tail latency. While a group is written, the next
 /// submissions queue up and are committed together as the next group, so throughput grows with load and a group closes
-/// as soon as the queue is empty (or at <c>maxGroup</c> events).
+/// as soon as the queue is empty (or at <c>maxGroup</c> events).</para>
+/// <para>The scorer applies only acknowledged events to the live state, so the state is never ahead of the store. Scoring
+/// (features, model, reasons, rules, the feature JSON) runs on the second core while the writer inserts the next events.
+/// The scores go in with a savepoint: if they cannot be stored, the events of that transaction still commit (nothing
+/// accepted is lost) and scoring stops with the reason in <see cref="Failure"/>. A crash between an acknowledgement and the
+/// commit of its score loses that score only; the events are stored, and a restart warms the state from them.</para>
 /// </remarks>
 internal sealed class LivePipeline : IAsyncDisposable
 {
+    private const string ScoresSavepoint = "live_scores";
+
     private readonly LiveScorer _scorer;
     private readonly EventIntake _intake;
     private readonly LiveGroupCommit? _commit;
     private readonly Action<LiveStep>? _observe;
     private readonly List<double> _latencies = [];
+    private readonly List<double> _computed = [];
     private readonly Lock _gate = new();
-    private LiveStep? _step;
-    private int _stepEvents;
+    private readonly Channel<AcceptedGroup>? _accepted;
+    private readonly Task? _scoring;
+    private readonly int _maxGroup;
+    private volatile bool _closing;
 
-    /// <summary>Starts the writer, which also scores.</summary>
+    /// <summary>Starts the writer and the scorer.</summary>
     /// <param name="store">Where events are written.</param>
     /// <param name="ledger">Which ids the store holds.</param>
-    /// <param name="scorer">The scorer (warmed already); used only by the pipeline's writer thread from now on.</param>
-    /// <param name="observe">Receives each step's result on the writer thread (e.g. to print alerts); keep it short. May be null.</param>
-    /// <param name="maxGroup">Most events per transaction.</param>
+    /// <param name="scorer">The scorer (warmed already); used only by the pipeline's scorer from now on.</param>
+    /// <param name="observe">Receives each step's result once its scores are stored (e.g. to print alerts); keep it short. May be null.</param>
+    /// <param name="maxGroup">Most events per transaction, and per scoring step.</param>
     public LivePipeline(IStore store, IEventLedger ledger, LiveScorer scorer, Action<LiveStep>? observe = null, int maxGroup = 8192)
     {
         _scorer = scorer ?? throw new ArgumentNullException(nameof(scorer));
         _observe = observe;
+        _maxGroup = maxGroup;
         if (store is SqliteStore sqlite && ReferenceEquals(scorer.Store, store))
         {
             // The store's own ledger is the store: the insert's changes count tells new from stored, with no probe.
-            _commit = new LiveGroupCommit(sqlite, ledger is RelationalWorkStore ? null : ledger, ScoreInTransaction);
+            _commit = new LiveGroupCommit(sqlite, ledger is RelationalWorkStore ? null : ledger);
+            _accepted = Channel.CreateUnbounded<AcceptedGroup>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
             _intake = new EventIntake(WriteGroup, maxGroup);
+            _scoring = Task.Factory.StartNew(ScoreLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
         }
         else
         {
@@ -48,106 +63,234 @@ internal sealed class LivePipeline : IAsyncDisposable
         }
     }
 
-    /// <summary>Events scored so far.</summary>
-    public long Scored { get; private set; }
+    /// <summary>Events scored so far (their scores stored).</summary>
+    public long Scored => Interlocked.Read(ref _scored);
+
+    private long _scored;
 
     /// <summary>The first failure of the scorer, if any (the intake keeps writing; scoring stops).</summary>
     public Exception? Failure { get; private set; }
 
-    /// <summary>On the embedded store, the time spent inserting events and committing groups (what the benchmark prints); null elsewhere.</summary>
-    public (TimeSpan Inserting, TimeSpan Committing)? WriteTimes => _commit is null ? null : (_commit.Inserting, _commit.Committing);
+    /// <summary>On the embedded store, the time spent inserting events, storing scores and committing (what the benchmark prints); null elsewhere.</summary>
+    public (TimeSpan Inserting, TimeSpan Storing, TimeSpan Committing)? WriteTimes =>
+        _commit is null ? null : (_commit.Inserting, _commit.Storing, _commit.Committing);
 
-    /// <summary>Groups committed so far (one transaction each).</summary>
+    /// <summary>Transactions committed so far (groups of events, scores that were due, or both).</summary>
     public long Commits => _intake.Commits;
 
-    /// <summary>Whether events and scores commit together (the embedded store's single-transaction path).</summary>
-    public bool CommitsScoresWithEvents => _commit is not null;
+    /// <summary>Whether a second thread scores while the writer writes (the embedded store's pipeline).</summary>
+    public bool ScoresOnOwnThread => _commit is not null;
 
     /// <summary>Writes events and returns after their commit, with each one's outcome.</summary>
-    public Task<IReadOnlyList<EventOutcome>> SubmitAsync(IReadOnlyList<object> records) => _intake.SubmitAsync(records);
+    public Task<IReadOnlyList<EventOutcome>> SubmitAsync(IReadOnlyList<object> records) =>
+        _closing
+            ? throw new InvalidOperationException("取り込みは停止しています。 / The event intake has stopped.")
+            : _intake.SubmitAsync(records);
 
     /// <summary>
-    /// Milliseconds to each event's stored score, in the order scored: on the embedded store from the moment the writer took
-    /// its group to the commit that stored its event and score together (which is its acknowledgement); on other stores
-    /// from its acknowledgement to its stored score.
+    /// On the embedded store, milliseconds from each scored event's acknowledgement to its new score and reasons computed in
+    /// the process (before that score is committed), in the order scored.
     /// </summary>
+    public IReadOnlyList<double> ComputedLatencies
+    {
+        get { lock (_gate) { return [.. _computed]; } }
+    }
+
+    /// <summary>Milliseconds from each scored event's acknowledgement to the commit of its score, in the order stored.</summary>
     public IReadOnlyList<double> Latencies
     {
         get { lock (_gate) { return [.. _latencies]; } }
     }
 
-    /// <summary>Stops accepting, writes and scores everything submitted, then returns.</summary>
+    /// <summary>Stops accepting, writes and scores everything submitted, stores the scores, then returns.</summary>
     public async ValueTask DisposeAsync()
     {
+        _closing = true;
+        if (_accepted is not null)
+        {
+            // Everything submitted is written and handed to the scorer, the scorer finishes and posts its last steps, and
+            // the writer stores them before it stops.
+            var barrier = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (_intake.Post(barrier))
+            {
+                await barrier.Task.ConfigureAwait(false);
+            }
+
+            _accepted.Writer.TryComplete();
+            await _scoring!.ConfigureAwait(false);
+        }
+
         await _intake.DisposeAsync().ConfigureAwait(false);
         _commit?.Dispose();
         _scorer.ReleaseStore();
     }
 
-    private EventIntake.GroupWrite WriteGroup(IReadOnlyList<object> records)
+    /// <summary>The writer's group: the events, and the prepared steps posted by the scorer, in one transaction.</summary>
+    private EventIntake.GroupWrite WriteGroup(IReadOnlyList<object> records, IReadOnlyList<object> payloads)
     {
-        var started = Stopwatch.GetTimestamp();
-        _step = null;
+        var steps = payloads.OfType<ScoredSteps>().ToList();
+        if (records.Count == 0 && steps.TrueForAll(s => s.Prepared.Step.Scores.Count == 0 && s.Prepared.Touches.Count == 0))
+        {
+            // Nothing to write (steps without scores still count as scored, in order): no transaction.
+            return new EventIntake.GroupWrite([], () => AfterCommit(records, [], steps, payloads));
+        }
+
         bool[] fresh;
         try
         {
-            fresh = _commit!.Write(records);
+            fresh = _commit!.Write(records, steps.Count == 0 ? null : writes => StoreSteps(steps, writes));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            _scorer.DropDeferred();
-            if (_commit!.StateAhead && Failure is null)
+            // The steps' scores went down with the transaction: they are stored with the next one, or dropped if they fail twice.
+            foreach (var step in steps)
             {
-                // The live state took events whose transaction failed: scoring stops rather than count them twice later.
-                Failure = new InvalidOperationException(
-                    "イベントの書き込みに失敗したため採点を停止しました。 / Scoring stopped: a group of events failed to commit.", e);
+                if (step.Retried || !_intake.Post(step with { Retried = true }))
+                {
+                    Fail(new InvalidOperationException("採点結果を保存できませんでした。 / Scores could not be stored.", e));
+                }
+            }
+
+            foreach (var barrier in payloads.OfType<TaskCompletionSource>())
+            {
+                _intake.Post(barrier);
             }
 
             throw;
         }
 
-        if (_step is not { } step)
-        {
-            return new EventIntake.GroupWrite(fresh, null);
-        }
-
-        Record(started, _stepEvents);
-        return new EventIntake.GroupWrite(fresh, () => Observe(step));
+        return new EventIntake.GroupWrite(fresh, () => AfterCommit(records, fresh, steps, payloads));
     }
 
-    private void ScoreInTransaction(IReadOnlyList<object> records, SqliteLiveWrites writes)
+    private bool StoreSteps(List<ScoredSteps> steps, SqliteLiveWrites writes)
     {
-        if (Failure is not null)
-        {
-            return;
-        }
-
+        writes.Savepoint(ScoresSavepoint);
         try
         {
-            _step = _scorer.Step(records, writes);
-            _stepEvents = records.Count;
+            var records = false;
+            foreach (var batch in steps)
+            {
+                records |= _scorer.StoreStep(batch.Prepared, writes);
+            }
+
+            writes.Release(ScoresSavepoint);
+            return records;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            _scorer.DropDeferred();
-            Failure = e;
+            writes.RollbackTo(ScoresSavepoint);
+            writes.Release(ScoresSavepoint);
+            steps.Clear();
+            Fail(new InvalidOperationException("採点結果を保存できませんでした。採点を停止します。 / Scores could not be stored; scoring stops.", e));
+            return false;
         }
     }
 
-    private void Observe(LiveStep step)
+    /// <summary>After the commit, on the writer thread: the stored steps' alerts and observers, then the new events to the scorer.</summary>
+    private void AfterCommit(IReadOnlyList<object> records, bool[] fresh, List<ScoredSteps> steps, IReadOnlyList<object> payloads)
     {
-        try
+        var committed = Stopwatch.GetTimestamp();
+        foreach (var batch in steps)
         {
-            _scorer.RaiseDeferred();
+            lock (_gate)
+            {
+                foreach (var (acknowledged, events) in batch.Groups)
+                {
+                    var ms = Stopwatch.GetElapsedTime(acknowledged, committed).TotalMilliseconds;
+                    for (var i = 0; i < events; i++)
+                    {
+                        _latencies.Add(ms);
+                    }
+                }
+            }
+
+            try
+            {
+                _scorer.RaiseStep(batch.Prepared);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Fail(e);
+            }
+
+            Interlocked.Add(ref _scored, batch.Events);
+            _observe?.Invoke(batch.Prepared.Step);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+
+        if (records.Count > 0 && Failure is null)
+        {
+            var accepted = new List<object>(records.Count);
+            for (var i = 0; i < records.Count; i++)
+            {
+                if (fresh[i])
+                {
+                    accepted.Add(records[i]);
+                }
+            }
+
+            if (accepted.Count > 0)
+            {
+                _accepted!.Writer.TryWrite(new AcceptedGroup(accepted, committed));
+            }
+        }
+
+        foreach (var barrier in payloads.OfType<TaskCompletionSource>())
+        {
+            barrier.TrySetResult();
+        }
+    }
+
+    /// <summary>The scorer thread: takes what was acknowledged (several groups at once when it falls behind), scores it, posts it.</summary>
+    private async Task ScoreLoop()
+    {
+        var reader = _accepted!.Reader;
+        var records = new List<object>();
+        var groups = new List<(long, int)>();
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            records.Clear();
+            groups.Clear();
+            while (records.Count < _maxGroup && reader.TryRead(out var group))
+            {
+                records.AddRange(group.Records);
+                groups.Add((group.AcknowledgedAt, group.Records.Count));
+            }
+
+            if (Failure is not null)
+            {
+                continue;
+            }
+
+            try
+            {
+                var prepared = _scorer.Prepare(records);
+                var computed = Stopwatch.GetTimestamp();
+                lock (_gate)
+                {
+                    foreach (var (acknowledged, events) in groups)
+                    {
+                        _computed.AddRange(Enumerable.Repeat(Stopwatch.GetElapsedTime(acknowledged, computed).TotalMilliseconds, events));
+                    }
+                }
+
+                _intake.Post(new ScoredSteps(prepared, [.. groups], records.Count, false));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Fail(e);
+            }
+        }
+    }
+
+    private void Fail(Exception e)
+    {
+        lock (_gate)
         {
             Failure ??= e;
         }
-
-        _observe?.Invoke(step);
     }
 
+    /// <summary>The other stores' path: scores on the writer thread after the acknowledgement.</summary>
     private void Score(AcceptedGroup group)
     {
         if (Failure is not null)
@@ -158,26 +301,21 @@ internal sealed class LivePipeline : IAsyncDisposable
         try
         {
             var result = _scorer.Step(group.Records);
-            Record(group.AcknowledgedAt, group.Records.Count);
+            var ms = Stopwatch.GetElapsedTime(group.AcknowledgedAt).TotalMilliseconds;
+            lock (_gate)
+            {
+                _latencies.AddRange(Enumerable.Repeat(ms, group.Records.Count));
+            }
+
+            Interlocked.Add(ref _scored, group.Records.Count);
             _observe?.Invoke(result);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            Failure = e;
+            Fail(e);
         }
     }
 
-    private void Record(long since, int events)
-    {
-        var ms = Stopwatch.GetElapsedTime(since).TotalMilliseconds;
-        lock (_gate)
-        {
-            for (var i = 0; i < events; i++)
-            {
-                _latencies.Add(ms);
-            }
-        }
-
-        Scored += events;
-    }
+    /// <summary>A prepared step on its way to the writer, with the acknowledgement time and size of each group it scored.</summary>
+    private sealed record ScoredSteps(PreparedStep Prepared, (long AcknowledgedAt, int Events)[] Groups, int Events, bool Retried);
 }

@@ -1,6 +1,8 @@
 using Kizuki.Explanations;
 using Kizuki.Features;
+using Kizuki.Modeling;
 using Kizuki.Modeling.Churn;
+using Kizuki.Modeling.LightGbm;
 using Kizuki.Modeling.Registry;
 using Kizuki.Scoring;
 using Kizuki.Storage;
@@ -55,6 +57,11 @@ internal sealed class LiveRowModel
         }
 
         _explainer = explainer is null ? null : new RowExplainer(explainer);
+        if (_explainer is not null && model.Trees is { } trees && model.TreeWeight > 0)
+        {
+            // The TreeSHAP tables are built on first use (tens of milliseconds): now, rather than inside the first live step.
+            trees.Contributions(new double[model.Encoder.Columns.Count], new double[model.Encoder.Columns.Count + 1]);
+        }
         var columns = model.Encoder.Columns;
         _positions = new int[columns.Count];
         _codes = new Dictionary<string, int>?[columns.Count];
@@ -114,8 +121,7 @@ internal sealed class LiveRowModel
     }
 
     /// <summary>
-    /// The calibrated probability of one customer, in [0, 1]; null when the customer cannot churn. Keeps the encoded row for
-    /// <see cref="Explain"/>.
+    /// The calibrated probability of one customer, in [0, 1]; null when the customer cannot churn.
     /// </summary>
     public double? Predict(double[] numbers, string?[] categories)
     {
@@ -124,14 +130,7 @@ internal sealed class LiveRowModel
             return null;
         }
 
-        for (var c = 0; c < _row.Length; c++)
-        {
-            var position = _positions[c];
-            _row[c] = _codes[c] is { } codes
-                ? categories[position] is { } value ? (codes.TryGetValue(value, out var code) ? code : _other[c]) : double.NaN
-                : numbers[position];
-        }
-
+        Encode(numbers, categories, _row);
         var raw = _model.Linear.PredictRaw(_row);
         if (_model.Trees is not null && _model.TreeWeight > 0)
         {
@@ -141,12 +140,61 @@ internal sealed class LiveRowModel
         return Math.Clamp(_model.Calibration.Probability(raw), 0, 1);
     }
 
+    /// <summary>The reasons of one customer's catalog row (exact contributions); null without an explainer.</summary>
+    public CustomerReasons? Explain(double[] numbers, string?[] categories, DateTimeOffset asOf)
+    {
+        if (_explainer is null)
+        {
+            return null;
+        }
+
+        Encode(numbers, categories, _row);
+        return _explainer.Explain(_row, new CatalogRow(_catalog, numbers, categories, 0), asOf).Reasons;
+    }
+
     /// <summary>
-    /// The reasons of the row last given to <see cref="Predict"/> (exact contributions, about a millisecond); null without an
-    /// explainer.
+    /// The reasons of several customers at once: <paramref name="count"/> catalog rows laid end to end in
+    /// <paramref name="numbers"/> and <paramref name="categories"/> (one catalog width each). Their TreeSHAP contributions are
+    /// computed as one block, tree by tree, so each tree's tables are read from cache once for all of them, and a block of a
+    /// few rows is split between two cores (see <see cref="LightGbmModel.ContributionsSplit"/>).
     /// </summary>
-    public CustomerReasons? Explain(double[] numbers, string?[] categories, DateTimeOffset asOf) =>
-        _explainer?.Explain(_row, new CatalogRow(_catalog, numbers, categories), asOf).Reasons;
+    public CustomerReasons[] ExplainMany(double[] numbers, string?[] categories, int count, DateTimeOffset asOf)
+    {
+        if (_explainer is null || count == 0)
+        {
+            return [];
+        }
+
+        var columns = _row.Length;
+        var width = _catalog.Count;
+        var rows = new double[count * columns];
+        for (var k = 0; k < count; k++)
+        {
+            Encode(numbers.AsSpan(k * width, width), categories.AsSpan(k * width, width), rows.AsSpan(k * columns, columns));
+        }
+
+        var trees = _model.Trees is { } model && _model.TreeWeight > 0 ? model.ContributionsSplit(new DesignMatrix(_model.Encoder.Columns, rows)) : null;
+        var result = new CustomerReasons[count];
+        for (var k = 0; k < count; k++)
+        {
+            var contributions = trees is null ? [] : trees.AsSpan(k * (columns + 1), columns + 1);
+            result[k] = _explainer.Explain(rows.AsSpan(k * columns, columns), contributions, new CatalogRow(_catalog, numbers, categories, k * width), asOf).Reasons;
+        }
+
+        return result;
+    }
+
+    /// <summary>Encodes a catalog row into the model's columns (categories to their codes, unknown ones to "other").</summary>
+    private void Encode(ReadOnlySpan<double> numbers, ReadOnlySpan<string?> categories, Span<double> row)
+    {
+        for (var c = 0; c < row.Length; c++)
+        {
+            var position = _positions[c];
+            row[c] = _codes[c] is { } codes
+                ? categories[position] is { } value ? (codes.TryGetValue(value, out var code) ? code : _other[c]) : double.NaN
+                : numbers[position];
+        }
+    }
 
     /// <summary>The compact score row: band, revenue at risk and the model's feature values (no dictionary per row).</summary>
     public StoredScore Row(string customerId, double[] numbers, string?[] categories, DateTimeOffset asOf, DateTimeOffset scoredAt,
@@ -166,10 +214,10 @@ internal sealed class LiveRowModel
     public int Version => _metadata.Version;
 
     /// <summary>A catalog row's values by feature name, for reason sentences.</summary>
-    private sealed class CatalogRow(FeatureCatalog catalog, double[] numbers, string?[] categories) : IRowValues
+    private sealed class CatalogRow(FeatureCatalog catalog, double[] numbers, string?[] categories, int offset) : IRowValues
     {
-        public double Number(string feature) => catalog.IndexOf(feature) is var i and >= 0 ? numbers[i] : double.NaN;
+        public double Number(string feature) => catalog.IndexOf(feature) is var i and >= 0 ? numbers[offset + i] : double.NaN;
 
-        public string? Text(string feature) => catalog.IndexOf(feature) is var i and >= 0 ? categories[i] : null;
+        public string? Text(string feature) => catalog.IndexOf(feature) is var i and >= 0 ? categories[offset + i] : null;
     }
 }

@@ -115,7 +115,7 @@ internal sealed class LiveScoreWriter
             values[3] = score.Probability;
             values[4] = BandText[(int)score.Band];
             values[5] = StoreValues.ToText(score.RevenueAtRisk);
-            values[6] = Json(score.Features);
+            values[6] = score.Features is LiveFeatureRow row ? new Utf8Text(row.WriteJson(_json)) : Json(score.Features);
             values[7] = StoreValues.ToUnixMilliseconds(score.ScoredAt);
             values[8] = score.Reasons;
             _rows!.Execute(values);
@@ -160,20 +160,18 @@ internal sealed class LiveScoreWriter
     /// <summary>The feature JSON exactly as <c>ScoreJson.Write</c> gives it (numbers, texts, nulls for unknown values).</summary>
     private string Json(IReadOnlyDictionary<string, object?> features)
     {
+        if (features is LiveFeatureRow row)
+        {
+            return System.Text.Encoding.UTF8.GetString(row.WriteJson(_json));
+        }
+
         _json.ResetWrittenCount();
         using (var writer = new Utf8JsonWriter(_json, Writing))
         {
             writer.WriteStartObject();
-            if (features is LiveFeatureRow row)
+            foreach (var (name, value) in features)
             {
-                row.WriteTo(writer);
-            }
-            else
-            {
-                foreach (var (name, value) in features)
-                {
-                    LiveFeatureRow.Write(writer, name, value);
-                }
+                LiveFeatureRow.Write(writer, name, value);
             }
 
             writer.WriteEndObject();

@@ -6,40 +6,85 @@ internal sealed partial class LiveScorer
 {
     private readonly Dictionary<string, Reasoned> _reasons = new(StringComparer.Ordinal);
 
+    private double[] _rowNumbers = [];
+    private string?[] _rowCategories = [];
+
     /// <summary>
-    /// The reasons a score of <paramref name="probability"/> is stored with, and whether they were computed now (the rule of
-    /// <see cref="LiveScorerParts.ReasonsChange"/>): none below <see cref="LiveScorerParts.ExplainFrom"/>; fresh when the
-    /// customer has none kept, the band differs from the band they were computed in, or the probability has moved by at least
-    /// the threshold since; otherwise the kept ones.
+    /// Whether a score of <paramref name="probability"/> needs reasons computed now (the rule of
+    /// <see cref="LiveScorerParts.ReasonsChange"/>): not below <see cref="LiveScorerParts.ExplainFrom"/>; yes when the customer
+    /// has none kept, the band differs from the band they were computed in, or the probability has moved by at least the
+    /// threshold since; otherwise the kept ones serve.
     /// </summary>
-    private (Reasoned? Kept, CustomerReasons? Fresh) ReasonsFor(string customerId, double probability, DateTimeOffset asOf)
+    private bool ReasonsDue(string customerId, double probability)
     {
         var model = _rowModel!;
         if (!model.CanExplain)
         {
-            return (null, null);
+            return false;
         }
 
         var band = model.Scoring.BandOf(probability);
-        if (band < model.ExplainFrom)
-        {
-            return (null, null);
-        }
-
-        if (_reasons.TryGetValue(customerId, out var last) && last.Band == band && Math.Abs(probability - last.Probability) < _reasonsChange)
-        {
-            return (last, null);
-        }
-
-        var fresh = Explain(customerId, probability, asOf);
-        return (fresh, fresh.Reasons);
+        return band >= model.ExplainFrom
+            && !(_reasons.TryGetValue(customerId, out var last) && last.Band == band && Math.Abs(probability - last.Probability) < _reasonsChange);
     }
 
-    /// <summary>Explains the row last predicted (this customer's) and keeps the reasons.</summary>
-    private Reasoned Explain(string customerId, double probability, DateTimeOffset asOf)
+    /// <summary>The reasons a score of <paramref name="probability"/> is stored with (those kept, fresh or not), if it gets any.</summary>
+    private Reasoned? KeptReasons(string customerId, double probability)
     {
-        var reasons = _rowModel!.Explain(_numbers, _categories, asOf)!;
-        var kept = new Reasoned(probability, _rowModel.Scoring.BandOf(probability), reasons, ReasonsJson.Write(reasons),
+        var model = _rowModel!;
+        return model.CanExplain && model.Scoring.BandOf(probability) >= model.ExplainFrom ? _reasons.GetValueOrDefault(customerId) : null;
+    }
+
+    /// <summary>Room for <paramref name="values"/> catalog values of the step's customers (reused across steps).</summary>
+    private void Rows(int values)
+    {
+        if (_rowNumbers.Length < values)
+        {
+            _rowNumbers = new double[Math.Max(values, _rowNumbers.Length * 2)];
+            _rowCategories = new string?[_rowNumbers.Length];
+        }
+    }
+
+    /// <summary>
+    /// Computes the reasons of the customers at <paramref name="due"/> as one block and keeps them; returns, per touched
+    /// customer, the reasons computed now (null where none were), or null when none were due.
+    /// </summary>
+    private CustomerReasons?[]? ExplainDue(List<string> touched, double[] probabilities, List<int> due, DateTimeOffset asOf, ref long model)
+    {
+        if (due.Count == 0)
+        {
+            return null;
+        }
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var width = _numbers.Length;
+        var numbers = new double[due.Count * width];
+        var categories = new string?[due.Count * width];
+        for (var k = 0; k < due.Count; k++)
+        {
+            Array.Copy(_rowNumbers, due[k] * width, numbers, k * width, width);
+            Array.Copy(_rowCategories, due[k] * width, categories, k * width, width);
+        }
+
+        var reasons = _rowModel!.ExplainMany(numbers, categories, due.Count, asOf);
+        var fresh = new CustomerReasons?[touched.Count];
+        for (var k = 0; k < due.Count; k++)
+        {
+            var i = due[k];
+            fresh[i] = Keep(touched[i], probabilities[i], reasons[k]).Reasons;
+        }
+
+        model += System.Diagnostics.Stopwatch.GetTimestamp() - started;
+        return fresh;
+    }
+
+    /// <summary>Explains the customer whose catalog row is in the scorer's row buffers now, and keeps the reasons.</summary>
+    private Reasoned Explain(string customerId, double probability, DateTimeOffset asOf) =>
+        Keep(customerId, probability, _rowModel!.Explain(_numbers, _categories, asOf)!);
+
+    private Reasoned Keep(string customerId, double probability, CustomerReasons reasons)
+    {
+        var kept = new Reasoned(probability, _rowModel!.Scoring.BandOf(probability), reasons, ReasonsJson.Write(reasons),
             reasons.Raising.Count > 0 ? reasons.Raising[0].Group : null);
         _reasons[customerId] = kept;
         ReasonsComputed++;

@@ -27,22 +27,47 @@ internal sealed partial class LiveScorer
         var day = asOf.ToUnixTimeMilliseconds() / 86_400_000L;
         var daysWithoutLogin = _features.Catalog.IndexOf("days_since_last_login");
         long features = 0, model = 0, ruling = 0;
-        foreach (var id in touched)
+
+        // 1. Every touched customer's features and probability; whose reasons are due now.
+        var width = _numbers.Length;
+        Rows(touched.Count * width);
+        var probabilities = new double[touched.Count];
+        var due = new List<int>();
+        for (var i = 0; i < touched.Count; i++)
         {
             var t0 = Stopwatch.GetTimestamp();
-            _live.Evaluate(id, at, _numbers, _categories);
+            _live.Evaluate(touched[i], at, _numbers, _categories);
+            _numbers.CopyTo(_rowNumbers, i * width);
+            _categories.CopyTo(_rowCategories, i * width);
             var t1 = Stopwatch.GetTimestamp();
             features += t1 - t0;
-            var probability = double.NaN;
-            var scoreAt = -1;
-            var explained = (Kizuki.Explanations.CustomerReasons?)null;
-            Reasoned? kept = null;
-            if (_rowModel?.Predict(_numbers, _categories) is { } p)
+            probabilities[i] = _rowModel?.Predict(_numbers, _categories) ?? double.NaN;
+            if (double.IsFinite(probabilities[i]) && ReasonsDue(touched[i], probabilities[i]))
             {
-                probability = p;
-                (kept, explained) = ReasonsFor(id, p, asOf);
+                due.Add(i);
+            }
+
+            model += Stopwatch.GetTimestamp() - t1;
+        }
+
+        // 2. The reasons due, as one block (the TreeSHAP tables are read once for all of them).
+        var fresh = ExplainDue(touched, probabilities, due, asOf, ref model);
+
+        // 3. Score rows, rules, alerts, follow-ups.
+        for (var i = 0; i < touched.Count; i++)
+        {
+            var id = touched[i];
+            var t1 = Stopwatch.GetTimestamp();
+            Array.Copy(_rowNumbers, i * width, _numbers, 0, width);
+            Array.Copy(_rowCategories, i * width, _categories, 0, width);
+            var probability = probabilities[i];
+            var scoreAt = -1;
+            var explained = fresh?[i];
+            var kept = double.IsFinite(probability) ? KeptReasons(id, probability) : null;
+            if (double.IsFinite(probability))
+            {
                 scoreAt = scores.Count;
-                scores.Add(_rowModel.Row(id, _numbers, _categories, asOf, now, p, kept?.Json));
+                scores.Add(_rowModel!.Row(id, _numbers, _categories, asOf, now, probability, kept?.Json));
             }
 
             var t2 = Stopwatch.GetTimestamp();
@@ -70,7 +95,7 @@ internal sealed partial class LiveScorer
             {
                 if (scoreAt >= 0 && explained is null && _rowModel!.CanExplain)
                 {
-                    // An alert is what staff act on: its reasons are always fresh (the row is still the last one predicted).
+                    // An alert is what staff act on: its reasons are always fresh.
                     var t = Stopwatch.GetTimestamp();
                     kept = Explain(id, probability, asOf);
                     explained = kept.Reasons;
@@ -95,13 +120,10 @@ internal sealed partial class LiveScorer
         }
 
         var t3 = Stopwatch.GetTimestamp();
-        if (_writes is { } writes)
+        if (_preparing)
         {
-            // Inside the pipeline's group transaction: scores and touches commit with the events; alerts go to the work
-            // store after the commit (RaiseDeferred), as its writes would wait on this transaction's lock.
-            _scores.Save(scores, writes);
-            _touches.Flush(writes);
-            Defer(stored, now);
+            // For the pipeline's writer: scores and touches go into its next transaction, alerts after that commit.
+            PrepareRows(scores, now);
         }
         else
         {

@@ -1,66 +1,89 @@
+using System.Buffers;
+using Kizuki.Domain;
 using Kizuki.Storage;
 
 namespace Kizuki.LiveScoring;
 
+/// <summary>
+/// A step scored on the scorer thread and not yet stored: the pipeline's writer stores its scores and touches in its next
+/// transaction (<see cref="LiveScorer.StoreStep"/>) and, after that commit, its alerts and tasks (<see cref="LiveScorer.RaiseStep"/>).
+/// </summary>
+/// <param name="Step">The scores (their feature JSON already written), alerts and follow-ups.</param>
+/// <param name="Touches">The follow-up touches to record.</param>
+/// <param name="Now">When the step ran (stamps the alerts' tasks).</param>
+internal sealed record PreparedStep(LiveStep Step, IReadOnlyList<Touch> Touches, DateTimeOffset Now);
+
 internal sealed partial class LiveScorer
 {
-    private readonly List<StoredAlert> _deferred = [];
-    private SqliteLiveWrites? _writes;
-    private DateTimeOffset _deferredAt;
+    private readonly ArrayBufferWriter<byte> _json = new(4096);
+    private bool _preparing;
 
     /// <summary>The store the scorer writes its scores and touches into.</summary>
     public IStore Store => _store;
 
     /// <summary>
-    /// <see cref="Step(IReadOnlyList{object})"/> inside the open transaction of <paramref name="writes"/> (the live pipeline's
-    /// group on the embedded store): the scores and follow-up touches are written there and commit with the group's events;
-    /// the alerts and their tasks are held until <see cref="RaiseDeferred"/>, which the pipeline calls after the commit.
+    /// <see cref="Step(IReadOnlyList{object})"/> without storing anything: applies the events, scores and evaluates the rules,
+    /// and returns what is to be stored, with each score's feature JSON written here (off the writer's thread).
     /// </summary>
-    public LiveStep Step(IReadOnlyList<object> events, SqliteLiveWrites writes)
+    public PreparedStep Prepare(IReadOnlyList<object> events)
     {
+        _preparing = true;
+        try
+        {
+            var step = Step(events);
+            return new PreparedStep(step, _touches.Take(), _preparedAt);
+        }
+        catch
+        {
+            _touches.Take();
+            throw;
+        }
+        finally
+        {
+            _preparing = false;
+        }
+    }
+
+    /// <summary>Writes a prepared step's scores and follow-up touches into the open transaction of <paramref name="writes"/>.</summary>
+    /// <returns>Whether data records (touches) were written.</returns>
+    public bool StoreStep(PreparedStep step, SqliteLiveWrites writes)
+    {
+        ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(writes);
-        _writes = writes;
-        try
+        _scores.Save(step.Step.Scores, writes);
+        foreach (var touch in step.Touches)
         {
-            return Step(events);
+            writes.Add(touch);
         }
-        finally
-        {
-            _writes = null;
-        }
+
+        return step.Touches.Count > 0;
     }
 
-    /// <summary>Stores the alerts (and tasks) of the steps taken in a transaction since the last call; call after its commit.</summary>
+    /// <summary>Stores a prepared step's alerts and their tasks; call after the commit that stored its scores.</summary>
     /// <returns>How many alerts were stored.</returns>
-    public int RaiseDeferred()
+    public int RaiseStep(PreparedStep step)
     {
-        if (_deferred.Count == 0)
+        ArgumentNullException.ThrowIfNull(step);
+        if (step.Step.Alerts.Count > 0)
         {
-            return 0;
+            _work.Raise(step.Step.Alerts, step.Now);
         }
 
-        var count = _deferred.Count;
-        try
-        {
-            _work.Raise(_deferred, _deferredAt);
-        }
-        finally
-        {
-            _deferred.Clear();
-        }
-
-        return count;
+        return step.Step.Alerts.Count;
     }
 
-    /// <summary>Forgets the alerts held for a transaction that was rolled back.</summary>
-    public void DropDeferred() => _deferred.Clear();
+    private DateTimeOffset _preparedAt;
 
-    private void Defer(List<StoredAlert> alerts, DateTimeOffset now)
+    /// <summary>While preparing: writes each score's feature JSON now, so the writer only binds it.</summary>
+    private void PrepareRows(List<StoredScore> scores, DateTimeOffset now)
     {
-        if (alerts.Count > 0)
+        _preparedAt = now;
+        foreach (var score in scores)
         {
-            _deferred.AddRange(alerts);
-            _deferredAt = now;
+            if (score.Features is LiveFeatureRow row)
+            {
+                row.WriteJson(_json);
+            }
         }
     }
 }

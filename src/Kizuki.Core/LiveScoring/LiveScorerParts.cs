@@ -105,15 +105,17 @@ internal sealed class BufferedTouches : ITouchRecorder
     /// <inheritdoc />
     public void Record(Domain.Touch touch) => _pending.Add(touch ?? throw new ArgumentNullException(nameof(touch)));
 
-    /// <summary>Writes what was recorded into the open transaction of <paramref name="writes"/>.</summary>
-    public void Flush(SqliteLiveWrites writes)
+    /// <summary>Takes what was recorded (to be written later), leaving the buffer empty.</summary>
+    public IReadOnlyList<Domain.Touch> Take()
     {
-        foreach (var touch in _pending)
+        if (_pending.Count == 0)
         {
-            writes.Add(touch);
+            return [];
         }
 
+        Domain.Touch[] taken = [.. _pending];
         _pending.Clear();
+        return taken;
     }
 
     /// <summary>Writes what was recorded.</summary>

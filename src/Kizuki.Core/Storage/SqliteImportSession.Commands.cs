@@ -92,6 +92,8 @@ internal sealed partial class SqliteImportSession
                     null => raw.sqlite3_bind_null(statement, index),
                     string { Length: 0 } => raw.sqlite3_bind_text(statement, index, ""),
                     string text => raw.sqlite3_bind_text16(statement, index, text.AsSpan()),
+                    Utf8Text { Bytes.Length: 0 } => raw.sqlite3_bind_text(statement, index, ""),
+                    Utf8Text utf8 => raw.sqlite3_bind_text(statement, index, utf8.Bytes.AsSpan()),
                     long number => raw.sqlite3_bind_int64(statement, index, number),
                     double number => raw.sqlite3_bind_double(statement, index, number),
                     var other => throw new ArgumentException(

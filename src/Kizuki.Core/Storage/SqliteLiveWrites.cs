@@ -66,10 +66,15 @@ internal sealed class SqliteLiveWrites : IDisposable, IStoreRowSink
     }
 
     /// <summary>Changes the data generation and commits: the group's records and scores become durable together.</summary>
-    public void Commit()
+    /// <param name="recordsChanged">False when the transaction wrote no data records (only scores): the generation stays.</param>
+    public void Commit(bool recordsChanged = true)
     {
         var transaction = Open();
-        SqliteDataGeneration.Bump(_connection!, transaction);
+        if (recordsChanged)
+        {
+            SqliteDataGeneration.Bump(_connection!, transaction);
+        }
+
         transaction.Commit();
         transaction.Dispose();
         _transaction = null;
@@ -80,6 +85,15 @@ internal sealed class SqliteLiveWrites : IDisposable, IStoreRowSink
             SignalCheckpoint();
         }
     }
+
+    /// <summary>Marks a point in the open transaction that <see cref="RollbackTo"/> can return to.</summary>
+    public void Savepoint(string name) => Open().Save(name);
+
+    /// <summary>Undoes the open transaction's writes since the savepoint <paramref name="name"/>, keeping the earlier ones.</summary>
+    public void RollbackTo(string name) => Open().Rollback(name);
+
+    /// <summary>Forgets the savepoint <paramref name="name"/> (its writes stay in the open transaction).</summary>
+    public void Release(string name) => Open().Release(name);
 
     /// <summary>Discards the open transaction, if any.</summary>
     public void Rollback()

@@ -26,6 +26,7 @@ public sealed class DemoCommandTests
         using var demoJson = JsonDocument.Parse(demo.Out);
         var activities = demoJson.RootElement.GetProperty("records").GetProperty("activities").GetInt64();
         var orders = demoJson.RootElement.GetProperty("records").GetProperty("orders").GetInt64();
+        Assert.Equal(JsonValueKind.Null, demoJson.RootElement.GetProperty("live").ValueKind);
         Assert.True(orders > 300, $"an ec demo has orders: {orders}");
 
         var status = CliRunner.Run("status", "--data-dir", dir.Path, "--json");

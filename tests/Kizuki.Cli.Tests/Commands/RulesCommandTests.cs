@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Kizuki.Tests.Commands;
@@ -66,6 +67,8 @@ public sealed class RulesCommandTests
 
         var check = CliRunner.Run("rules", "check", file, "--data-dir", dir.Path, "--json");
         var test = CliRunner.Run("rules", "test", file, "--days", "2", "--data-dir", dir.Path, "--json");
+        var english = CliRunner.Run("rules", "test", file, "--days", "2", "--data-dir", dir.Path, "--lang", "en");
+        var japanese = CliRunner.Run("rules", "test", file, "--days", "2", "--data-dir", dir.Path, "--lang", "ja");
 
         Assert.True(check.ExitCode == 0, check.Error);
         Assert.True(test.ExitCode == 0, test.Error);
@@ -73,5 +76,34 @@ public sealed class RulesCommandTests
         var risk = root.GetProperty("rules")[0];
         Assert.True(risk.GetProperty("hitsNow").GetInt32() > 0, test.Out);
         Assert.Equal(risk.GetProperty("hitsNow").GetInt32(), risk.GetProperty("customers").GetArrayLength());
+
+        // A top_reason hit needs the row explained (unknown never equals a reason), so the outlook rule's matches bound the count from below.
+        var explained = root.GetProperty("explained").GetInt64();
+        var evaluations = root.GetProperty("evaluations").GetInt64();
+        var outlookMatches = root.GetProperty("rules")[1].GetProperty("daily").EnumerateArray().Sum(d => d.GetProperty("matches").GetInt64());
+        Assert.InRange(explained, Math.Max(1, outlookMatches), evaluations);
+        var (e, n) = (explained.ToString("N0", CultureInfo.InvariantCulture), evaluations.ToString("N0", CultureInfo.InvariantCulture));
+        Assert.True(english.ExitCode == 0, english.Error);
+        Assert.Contains($"Explained {e} of {n} customer-days for top_reason", english.Out, StringComparison.Ordinal);
+        Assert.True(japanese.ExitCode == 0, japanese.Error);
+        Assert.Contains($"top_reason のため {e} 顧客日（全 {n} 顧客日のうち）を説明しました", japanese.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Test_RulesWithoutTopReason_ReportZeroExplainedAndNoExplanationLine()
+    {
+        using var dir = new TempDirectory();
+        Assert.Equal(0, CliRunner.Run("demo", "--customers", "100", "--no-train", "--data-dir", dir.Path).ExitCode);
+        var file = dir.File("r.rules");
+        File.WriteAllText(file, "rule \"quiet\" when days_without_login >= 14 then severity high");
+
+        var json = CliRunner.Run("rules", "test", file, "--days", "3", "--data-dir", dir.Path, "--json");
+        var english = CliRunner.Run("rules", "test", file, "--days", "3", "--data-dir", dir.Path, "--lang", "en");
+
+        Assert.True(json.ExitCode == 0, json.Error);
+        Assert.Equal(0, JsonDocument.Parse(json.Out).RootElement.GetProperty("explained").GetInt64());
+        Assert.True(english.ExitCode == 0, english.Error);
+        Assert.Contains("Replayed 3 days", english.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("top_reason", english.Out, StringComparison.Ordinal);
     }
 }

@@ -137,7 +137,7 @@ public sealed class LiveGroupCommitTests : IDisposable
         var (generation, _) = Generation(store);
         await using (var pipeline = new LivePipeline(store, (IEventLedger)work, scorer))
         {
-            Assert.True(pipeline.CommitsScoresWithEvents);
+            Assert.True(pipeline.ScoresOnOwnThread);
             await pipeline.SubmitAsync([Login("a1", "c1", T0)]);
             Assert.Equal(generation + 1, Generation(store).Generation);
             await pipeline.SubmitAsync([Login("a1", "c1", T0), Login("a2", "c1", T0.AddHours(1))]);

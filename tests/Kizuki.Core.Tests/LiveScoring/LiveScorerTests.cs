@@ -105,7 +105,7 @@ public sealed class LiveScorerTests(LiveModelFixture demo) : IClassFixture<LiveM
     }
 
     [Fact]
-    public async Task SubmitAsync_EmbeddedStore_ScoresAreStoredWhenTheEventsAreAcknowledged()
+    public async Task SubmitAsync_EmbeddedStore_ScoresFollowTheAcknowledgementWithTheirReasons()
     {
         var (scorer, store) = ScorerWithReasons(reasonsChange: 0.05);
         var customers = demo.CustomerIds.Take(30).ToList();
@@ -115,14 +115,41 @@ public sealed class LiveScorerTests(LiveModelFixture demo) : IClassFixture<LiveM
         await using var pipeline = new LivePipeline(store, (IEventLedger)work, scorer);
         var outcomes = await pipeline.SubmitAsync(Logins(customers, at, "p"));
 
-        // Acknowledged means written: the scores are in the store before the pipeline is stopped.
+        // The scorer thread scores what was acknowledged; the writer stores the scores in its next transaction, even when
+        // no further events come.
+        Assert.True(SpinWait.SpinUntil(() => pipeline.Scored == customers.Count || pipeline.Failure is not null, TimeSpan.FromSeconds(60)));
+        Assert.Null(pipeline.Failure);
         var stored = store.Scores(at.AddMilliseconds(1)).ToList();
-        Assert.True(pipeline.CommitsScoresWithEvents);
+        Assert.True(pipeline.ScoresOnOwnThread);
         Assert.All(outcomes, o => Assert.Equal(EventStatus.Accepted, o.Status));
         Assert.NotEmpty(stored);
         Assert.All(stored, s => Assert.Contains(s.CustomerId, customers));
         Assert.All(stored, s => Assert.NotNull(s.Reasons));
-        Assert.Equal(customers.Count, pipeline.Scored);
+        Assert.Equal(customers.Count, pipeline.Latencies.Count);
+    }
+
+    [Fact]
+    public void Step_ManyCustomersAtOnce_GivesTheReasonsEachGetsAlone()
+    {
+        var (together, _) = ScorerWithReasons(reasonsChange: 0.05);
+        var (alone, _) = ScorerWithReasons(reasonsChange: 0.05);
+        var customers = demo.CustomerIds.Take(12).ToList();
+        var at = demo.HistoryEnd.AddHours(1);
+
+        // One step explains the twelve as one block; the other explains them one step each (same events, same as-of).
+        var block = together.Step(Logins(customers, at, "m")).Scores.ToDictionary(s => s.CustomerId, s => s.Reasons);
+        var single = customers.SelectMany(c => alone.Step(Logins([c], at, "m")).Scores).ToDictionary(s => s.CustomerId, s => s.Reasons);
+
+        Assert.NotEmpty(block);
+        Assert.Equal(single.Keys.Order(StringComparer.Ordinal), block.Keys.Order(StringComparer.Ordinal));
+        foreach (var (customer, json) in single)
+        {
+            var one = ReasonsJson.Read(json!)!;
+            var many = ReasonsJson.Read(block[customer]!)!;
+            Assert.Equal(one.Raising.Select(r => (r.Group, r.Feature, Math.Round(r.ProbabilityPoints, 6), r.SentenceJa, r.SentenceEn)), many.Raising.Select(r => (r.Group, r.Feature, Math.Round(r.ProbabilityPoints, 6), r.SentenceJa, r.SentenceEn)));
+            Assert.Equal(one.Lowering.Select(r => (r.Group, r.Feature, Math.Round(r.ProbabilityPoints, 6))), many.Lowering.Select(r => (r.Group, r.Feature, Math.Round(r.ProbabilityPoints, 6))));
+            Assert.Equal(one.Action, many.Action);
+        }
     }
 
     /// <summary>A scorer over a copy in which every score is in the low band and gets reasons (explained from the low band).</summary>

@@ -116,6 +116,24 @@ public sealed partial class LightGbmModel : IChurnModel, IDisposable
         return output;
     }
 
+    /// <summary>
+    /// Like <see cref="Contributions(DesignMatrix)"/>, for a few rows wanted at once (live scoring): the trees are split
+    /// between two cores. The sums can differ from <see cref="Contributions(DesignMatrix)"/>'s in the last bits (another
+    /// order of addition); each row's result is the same on every call.
+    /// </summary>
+    public double[] ContributionsSplit(DesignMatrix x)
+    {
+        RequireColumns(x);
+        if (trees is not { SupportsShap: true })
+        {
+            return ContributionsNative(x);
+        }
+
+        var output = new double[x.Rows * (x.ColumnCount + 1)];
+        trees.ContributionsSplit(x.Values, output);
+        return output;
+    }
+
     /// <summary>Frees the native booster and the single-row configs made from it.</summary>
     public void Dispose()
     {

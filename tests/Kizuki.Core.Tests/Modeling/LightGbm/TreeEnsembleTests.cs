@@ -72,6 +72,36 @@ public sealed class TreeEnsembleTests
     }
 
     [Theory]
+    [MemberData(nameof(Shapes))]
+    public void ContributionsSplit_FewRows_EqualLightGbmAndRepeatExactly(string shape, string parameters, int rounds, bool missing, bool categorical)
+    {
+        var (model, test) = Fit(parameters, rounds, missing, categorical);
+        using (model)
+        {
+            var width = test.ColumnCount + 1;
+            foreach (var rows in new[] { 1, 3, Math.Min(test.Rows, 64), Math.Min(test.Rows, 65) })
+            {
+                var few = new DesignMatrix(test.Columns, test.Values.AsSpan(0, rows * test.ColumnCount).ToArray());
+                var native = model.ContributionsNative(few);
+                var raw = model.PredictRaw(few);
+
+                var split = model.ContributionsSplit(few);
+
+                Assert.Equal(split, model.ContributionsSplit(few));
+                for (var r = 0; r < rows; r++)
+                {
+                    for (var c = 0; c < width; c++)
+                    {
+                        Assert.True(Math.Abs(native[(r * width) + c] - split[(r * width) + c]) <= 1e-9, $"{shape}, {rows} rows: row {r}, column {c}");
+                    }
+
+                    Assert.Equal(raw[r], split.AsSpan(r * width, width).ToArray().Sum(), 1e-9);
+                }
+            }
+        }
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(3)]
     public void Contributions_WithoutTablesForDeepLeaves_EqualLightGbm(int maxTableDepth)
