@@ -77,7 +77,8 @@ internal static class LiveScoreBenchmark
             var watch = Stopwatch.StartNew();
             LivePipeline pipeline;
             long alerts = 0;
-            pipeline = new LivePipeline(store, (IEventLedger)workStore, scorer, s => alerts += s.Alerts.Count);
+            long scores = 0;
+            pipeline = new LivePipeline(store, (IEventLedger)workStore, scorer, s => { alerts += s.Alerts.Count; scores += s.Scores.Count; });
             var pending = new List<Task<IReadOnlyList<EventOutcome>>>();
             var answered = new List<double>();
             var sent = 0;
@@ -146,7 +147,8 @@ internal static class LiveScoreBenchmark
                 + (skip > 0 ? string.Create(CultureInfo.InvariantCulture, $" after the first {skip:N0} (with them: p99 {P(all, 0.99):F2} ms, max {P(all, 1):F2} ms)") : "");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{replay.Count:N0} events in {watch.Elapsed.TotalSeconds:F2} s wall ({replay.Count / watch.Elapsed.TotalSeconds:N0} events/s), " +
-                $"{used.TotalSeconds:F2} s CPU ({replay.Count / used.TotalSeconds:N0} events per CPU-second); alerts {alerts}"));
+                $"{used.TotalSeconds:F2} s CPU ({replay.Count / used.TotalSeconds:N0} events per CPU-second); {scores:N0} scores stored " +
+                $"(a customer with several events in one step is scored once, after all of them); alerts {alerts}"));
             if (pipeline.ScoresOnOwnThread)
             {
                 Console.WriteLine("acknowledgement → new score and reasons computed in the process: " + Line(pipeline.ComputedLatencies, warmed.Computed));
