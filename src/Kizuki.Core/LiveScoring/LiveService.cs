@@ -41,7 +41,7 @@ internal sealed class LiveService : IAsyncDisposable
     /// <param name="store">The store (the caller owns it).</param>
     /// <param name="work">The work store beside it (the caller owns it).</param>
     /// <param name="time">The clock that stamps scores and tasks.</param>
-    /// <param name="observe">Receives each scoring step (on the scorer thread); may be null.</param>
+    /// <param name="observe">Receives each scoring step once its scores are stored (on the writer thread); may be null.</param>
     /// <param name="warmUntil">Only history before this instant is loaded (a replay); null = all.</param>
     public static LiveService Start(string dataDirectory, KizukiSettings settings, IStore store, IWorkStore work, TimeProvider time,
         Action<LiveStep>? observe = null, DateTimeOffset? warmUntil = null)

@@ -103,25 +103,23 @@ public sealed partial class LightGbmModel : IChurnModel, IDisposable
     /// Row-major, <c>rows × (columns + 1)</c>: row r, column c is at <c>r * (ColumnCount + 1) + c</c>, and the last
     /// value of each row is the base value (the expected raw score). A row's values sum to its raw score.
     /// </returns>
-    public double[] Contributions(DesignMatrix x)
-    {
-        RequireColumns(x);
-        if (trees is not { SupportsShap: true })
-        {
-            return ContributionsNative(x);
-        }
-
-        var output = new double[x.Rows * (x.ColumnCount + 1)];
-        trees.Contributions(x.Values, output);
-        return output;
-    }
+    public double[] Contributions(DesignMatrix x) => Contributions(x, split: false);
 
     /// <summary>
     /// Like <see cref="Contributions(DesignMatrix)"/>, for a few rows wanted at once (live scoring): the trees are split
     /// between two cores. The sums can differ from <see cref="Contributions(DesignMatrix)"/>'s in the last bits (another
     /// order of addition); each row's result is the same on every call.
     /// </summary>
-    public double[] ContributionsSplit(DesignMatrix x)
+    public double[] ContributionsSplit(DesignMatrix x) => Contributions(x, split: true);
+
+    /// <summary>Frees the native booster and the single-row configs made from it.</summary>
+    public void Dispose()
+    {
+        DisposeFastConfigs();
+        booster.Dispose();
+    }
+
+    private double[] Contributions(DesignMatrix x, bool split)
     {
         RequireColumns(x);
         if (trees is not { SupportsShap: true })
@@ -130,15 +128,16 @@ public sealed partial class LightGbmModel : IChurnModel, IDisposable
         }
 
         var output = new double[x.Rows * (x.ColumnCount + 1)];
-        trees.ContributionsSplit(x.Values, output);
-        return output;
-    }
+        if (split)
+        {
+            trees.ContributionsSplit(x.Values, output);
+        }
+        else
+        {
+            trees.Contributions(x.Values, output);
+        }
 
-    /// <summary>Frees the native booster and the single-row configs made from it.</summary>
-    public void Dispose()
-    {
-        DisposeFastConfigs();
-        booster.Dispose();
+        return output;
     }
 
     private void RequireColumns(DesignMatrix x)
