@@ -246,6 +246,19 @@ internal sealed class LivePipeline : IAsyncDisposable
         var reader = _accepted!.Reader;
         var records = new List<object>();
         var groups = new List<(long, int)>();
+        try
+        {
+            // Scores lost in a crash between an acknowledgement and its score's commit are computed again first.
+            foreach (var step in _scorer.CatchUp())
+            {
+                _intake.Post(new ScoredSteps(step, [], 0, false));
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Fail(e);
+        }
+
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             records.Clear();

@@ -26,12 +26,15 @@ internal sealed partial class LiveScorer
             {
                 // Scores come in as-of order, so the latest of each day is the one kept.
                 Trail(id).Record(asOf.ToUnixTimeMilliseconds() / 86_400_000L, probability);
+                _latestScore[id] = asOf;
                 count++;
             }
         }
 
         return count;
     }
+
+    private readonly Dictionary<string, DateTimeOffset> _latestScore = new(StringComparer.Ordinal);
 
     /// <summary>A customer's latest probability per day over the last week and a bit: what the 1-day and 7-day changes read.</summary>
     private sealed class ProbabilityTrail

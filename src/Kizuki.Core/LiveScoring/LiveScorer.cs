@@ -101,10 +101,17 @@ internal sealed partial class LiveScorer
         feed.AddRange(_store.ChurnEvents().Where(Keep));
         feed.Sort((a, b) => a is Customer ? (b is Customer ? 0 : -1) : b is Customer ? 1 : LiveEvents.TimeOf(a).CompareTo(LiveEvents.TimeOf(b)));
         var newest = DateTimeOffset.MinValue;
+        var newestOf = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var record in feed)
         {
             LiveEvents.Apply(_live, record);
-            newest = record is Customer ? newest : LiveEvents.TimeOf(record) > newest ? LiveEvents.TimeOf(record) : newest;
+            if (record is not Customer)
+            {
+                var time = LiveEvents.TimeOf(record);
+                newest = time > newest ? time : newest;
+                var id = LiveEvents.CustomerOf(record);
+                newestOf[id] = newestOf.TryGetValue(id, out var seen) && seen > time ? seen : time;
+            }
         }
 
         // The probability trails restart from the stored scores of the days before the newest event (or before the replay).
@@ -115,6 +122,44 @@ internal sealed partial class LiveScorer
         }
 
         ReasonsSeeded = SeedReasons(until ?? DateTimeOffset.MaxValue, customer);
+        if (until is null)
+        {
+            // A customer whose newest event is not older than their latest score lost that event's score (a crash between
+            // the event's acknowledgement and its score's commit): CatchUp scores them again.
+            Behind = [.. _latestScore.Where(s => newestOf.TryGetValue(s.Key, out var time) && time >= s.Value)
+                .Select(s => (s.Key, newestOf[s.Key])).OrderBy(b => b.Item2).ThenBy(b => b.Key, StringComparer.Ordinal)];
+        }
+    }
+
+    /// <summary>
+    /// Customers found at <see cref="Warm"/> (without a replay bound) whose newest event came after their latest stored score
+    /// of the active model, with that event's instant: their score was lost between acknowledgement and commit.
+    /// </summary>
+    public IReadOnlyList<(string CustomerId, DateTimeOffset NewestEvent)> Behind { get; private set; } = [];
+
+    /// <summary>
+    /// Scores the customers of <see cref="Behind"/> again, each as of one millisecond after their newest event (as the lost
+    /// step would have), without storing: the pipeline's writer stores the steps. Clears <see cref="Behind"/>.
+    /// </summary>
+    public IReadOnlyList<PreparedStep> CatchUp()
+    {
+        var steps = new List<PreparedStep>();
+        foreach (var (id, time) in Behind)
+        {
+            _preparing = true;
+            try
+            {
+                var (scores, alerts, followUps) = ScoreAndRaise([id], time.AddMilliseconds(1), _time.GetUtcNow());
+                steps.Add(new PreparedStep(new LiveStep(scores, alerts, followUps), _touches.Take(), _preparedAt));
+            }
+            finally
+            {
+                _preparing = false;
+            }
+        }
+
+        Behind = [];
+        return steps;
     }
 
     /// <summary>How many customers' reasons were taken from their latest stored score at <see cref="Warm"/>.</summary>

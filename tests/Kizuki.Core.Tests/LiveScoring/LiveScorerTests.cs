@@ -152,6 +152,54 @@ public sealed class LiveScorerTests(LiveModelFixture demo) : IClassFixture<LiveM
         }
     }
 
+    [Fact]
+    public async Task Warm_ScoresLostAfterTheirAcknowledgement_AreComputedAgainWhenThePipelineStarts()
+    {
+        var (scorer, store) = ScorerWithReasons(reasonsChange: 0.05);
+        var customers = demo.CustomerIds.Take(10).ToList();
+        var (first, second) = (demo.HistoryEnd.AddHours(1), demo.HistoryEnd.AddHours(2));
+        var work = WorkStores.For(store);
+        owned.Add(work);
+        await using (var pipeline = new LivePipeline(store, (IEventLedger)work, scorer))
+        {
+            await pipeline.SubmitAsync(Logins(customers, first, "x"));
+
+            // The first logins' scores are stored before the second come (else one step would score both).
+            Assert.True(SpinWait.SpinUntil(() => pipeline.Scored == customers.Count || pipeline.Failure is not null, TimeSpan.FromSeconds(60)));
+            await pipeline.SubmitAsync(Logins(customers, second, "y"));
+        }
+
+        var scored = store.Scores(second.AddMilliseconds(1)).Select(s => s.CustomerId).Order(StringComparer.Ordinal).ToList();
+        Assert.True(scored.Count >= 3, $"only {scored.Count} customers were scored");
+
+        // A crash between the acknowledgement of the second logins and the commit of their scores: events stored, scores not.
+        var lost = scored.Take(3).ToList();
+        using (var connection = ((SqliteStore)store).Open())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "DELETE FROM scores WHERE as_of = @a AND customer_id IN (@c0, @c1, @c2)";
+            command.Parameters.AddWithValue("@a", second.AddMilliseconds(1).ToUnixTimeMilliseconds());
+            for (var i = 0; i < 3; i++)
+            {
+                command.Parameters.AddWithValue("@c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), lost[i]);
+            }
+
+            Assert.Equal(3, command.ExecuteNonQuery());
+        }
+
+        var restarted = ScorerOver(store, reasonsChange: 0.05);
+        restarted.Warm();
+
+        Assert.Equal(lost.Select(c => (c, second)), restarted.Behind);
+        await using (new LivePipeline(store, (IEventLedger)work, restarted))
+        {
+        }
+
+        Assert.Empty(restarted.Behind);
+        Assert.Equal(scored, store.Scores(second.AddMilliseconds(1)).Select(s => s.CustomerId).Order(StringComparer.Ordinal));
+        Assert.All(store.Scores(second.AddMilliseconds(1)).Where(s => lost.Contains(s.CustomerId)), s => Assert.NotNull(s.Reasons));
+    }
+
     /// <summary>A scorer over a copy in which every score is in the low band and gets reasons (explained from the low band).</summary>
     private (LiveScorer Scorer, IStore Store) ScorerWithReasons(double reasonsChange)
     {
