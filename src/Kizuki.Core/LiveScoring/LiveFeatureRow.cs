@@ -68,23 +68,6 @@ internal sealed class LiveFeatureRow : IReadOnlyDictionary<string, object?>
         return new LiveFeatureRow(layout, n, t ?? []);
     }
 
-    /// <summary>Writes one property as <c>ScoreJson</c> does: a finite number, a text, or null.</summary>
-    public static void Write(Utf8JsonWriter writer, string name, object? value)
-    {
-        switch (value)
-        {
-            case double number when double.IsFinite(number):
-                writer.WriteNumber(name, number);
-                break;
-            case string text:
-                writer.WriteString(name, text);
-                break;
-            default:
-                writer.WriteNull(name);
-                break;
-        }
-    }
-
     /// <summary>The feature JSON as UTF-8, once <see cref="WriteJson"/> has written it.</summary>
     public byte[]? JsonUtf8 { get; private set; }
 

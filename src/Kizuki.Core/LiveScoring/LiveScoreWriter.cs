@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Kizuki.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -34,7 +32,6 @@ internal sealed class LiveScoreWriter
             features = excluded.features, scored_at = excluded.scored_at, reasons = excluded.reasons
         """;
 
-    private static readonly JsonWriterOptions Writing = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly string[] BandText = [.. Enum.GetValues<RiskBand>().Select(b => StoreValues.ToText(b))];
 
     private readonly IStore _store;
@@ -157,26 +154,7 @@ internal sealed class LiveScoreWriter
         return _command;
     }
 
-    /// <summary>The feature JSON exactly as <c>ScoreJson.Write</c> gives it (numbers, texts, nulls for unknown values).</summary>
-    private string Json(IReadOnlyDictionary<string, object?> features)
-    {
-        if (features is LiveFeatureRow row)
-        {
-            return System.Text.Encoding.UTF8.GetString(row.WriteJson(_json));
-        }
-
-        _json.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(_json, Writing))
-        {
-            writer.WriteStartObject();
-            foreach (var (name, value) in features)
-            {
-                LiveFeatureRow.Write(writer, name, value);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(_json.WrittenSpan);
-    }
+    /// <summary>The feature JSON exactly as <see cref="ScoreJson.Write"/> gives it (numbers, texts, nulls for unknown values).</summary>
+    private string Json(IReadOnlyDictionary<string, object?> features) =>
+        features is LiveFeatureRow row ? System.Text.Encoding.UTF8.GetString(row.WriteJson(_json)) : ScoreJson.Write(features);
 }

@@ -8,6 +8,24 @@ internal static class ScoreJson
 {
     private static readonly JsonWriterOptions Writing = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>Writes one property: a finite number, a text, or null (NaN, infinities and unknown values).</summary>
+    public static void WriteValue(Utf8JsonWriter writer, string name, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        switch (value)
+        {
+            case double number when double.IsFinite(number):
+                writer.WriteNumber(name, number);
+                break;
+            case string text:
+                writer.WriteString(name, text);
+                break;
+            default:
+                writer.WriteNull(name);
+                break;
+        }
+    }
+
     /// <summary>The values as a JSON object; NaN, infinities and unknown values become null.</summary>
     public static string Write(IReadOnlyDictionary<string, object?> features)
     {
@@ -17,18 +35,7 @@ internal static class ScoreJson
             writer.WriteStartObject();
             foreach (var (name, value) in features)
             {
-                switch (value)
-                {
-                    case double number when double.IsFinite(number):
-                        writer.WriteNumber(name, number);
-                        break;
-                    case string text:
-                        writer.WriteString(name, text);
-                        break;
-                    default:
-                        writer.WriteNull(name);
-                        break;
-                }
+                WriteValue(writer, name, value);
             }
 
             writer.WriteEndObject();
