@@ -125,7 +125,7 @@ internal static partial class ScoreStoreBenchmark
         writer.WriteStartObject();
         foreach (var (name, value) in features)
         {
-            LiveFeatureRow.Write(writer, name, value);
+            ScoreJson.WriteValue(writer, name, value);
         }
 
         writer.WriteEndObject();

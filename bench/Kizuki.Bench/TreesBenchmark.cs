@@ -66,7 +66,45 @@ internal static class TreesBenchmark
         Report("Contributions (TreeSHAP), native", nativeX.Rows, nativeContributions);
         Report("Contributions (TreeSHAP), managed", shapX.Rows, managedContributions);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  largest |managed − native| contribution: {MaxDifference(nativeShap, managedShap.AsSpan(0, nativeShap.Length)):E2} (checksum {checksum:F3})"));
+        SingleRowShap(model, x, Math.Min(200, x.Rows));
         return 0;
+    }
+
+    /// <summary>
+    /// One row at a time, as the live scorer explains: with the caches warm (rows back to back) and cold (a 64 MiB sweep
+    /// before each row, as other work evicts the tables between live steps), for several table depths.
+    /// </summary>
+    private static void SingleRowShap(LightGbmModel model, DesignMatrix x, int rows)
+    {
+        var sweep = new byte[64 << 20];
+        var output = new double[x.ColumnCount + 1];
+        foreach (var depth in new[] { 12, 8, 6, 0 })
+        {
+            var trees = TreeEnsemble.TryParse(model.Serialize(), x.ColumnCount, new TreeEnsemble.ShapOptions(depth))!;
+            trees.Contributions(x.Row(0), output);
+            var warm = System.Diagnostics.Stopwatch.StartNew();
+            for (var r = 0; r < rows; r++)
+            {
+                trees.Contributions(x.Row(r), output);
+            }
+
+            warm.Stop();
+            var cold = TimeSpan.Zero;
+            for (var r = 0; r < rows; r++)
+            {
+                for (var i = 0; i < sweep.Length; i += 64)
+                {
+                    sweep[i]++;
+                }
+
+                var one = System.Diagnostics.Stopwatch.GetTimestamp();
+                trees.Contributions(x.Row(r), output);
+                cold += System.Diagnostics.Stopwatch.GetElapsedTime(one);
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"single-row TreeSHAP, table depth {depth,2}: warm {warm.Elapsed.TotalMicroseconds / rows:F0} µs/row, cold {cold.TotalMicroseconds / rows:F0} µs/row"));
+        }
     }
 
     /// <summary>Churn-like rows: 72 numeric columns (counts, recencies, money; 5% missing) and 3 categoricals; about 10% churners.</summary>

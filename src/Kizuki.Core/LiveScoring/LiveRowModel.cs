@@ -59,8 +59,8 @@ internal sealed class LiveRowModel
         _explainer = explainer is null ? null : new RowExplainer(explainer);
         if (_explainer is not null && model.Trees is { } trees && model.TreeWeight > 0)
         {
-            // The TreeSHAP tables are built on first use (tens of milliseconds): now, rather than inside the first live step.
-            trees.Contributions(new double[model.Encoder.Columns.Count], new double[model.Encoder.Columns.Count + 1]);
+            // What TreeSHAP prepares on first use (tens of milliseconds) is prepared now, rather than inside the first live step.
+            trees.ContributionsSplit(new DesignMatrix(model.Encoder.Columns, new double[model.Encoder.Columns.Count]));
         }
         var columns = model.Encoder.Columns;
         _positions = new int[columns.Count];
