@@ -25,13 +25,16 @@ internal sealed partial class LiveScorer
     /// <see cref="Step(IReadOnlyList{object})"/> without storing anything: applies the events, scores and evaluates the rules,
     /// and returns what is to be stored, with each score's feature JSON written here (off the writer's thread).
     /// </summary>
-    public PreparedStep Prepare(IReadOnlyList<object> events)
+    public PreparedStep Prepare(IReadOnlyList<object> events) => Prepared(() => Step(events));
+
+    /// <summary>Runs a step in preparing mode and takes what it left to store; a failed step leaves no touches behind.</summary>
+    private PreparedStep Prepared(Func<LiveStep> step)
     {
         _preparing = true;
         try
         {
-            var step = Step(events);
-            return new PreparedStep(step, _touches.Take(), _preparedAt);
+            var taken = step();
+            return new PreparedStep(taken, _touches.Take(), _preparedAt);
         }
         catch
         {

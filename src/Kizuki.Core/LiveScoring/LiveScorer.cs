@@ -143,21 +143,11 @@ internal sealed partial class LiveScorer
     /// </summary>
     public IReadOnlyList<PreparedStep> CatchUp()
     {
-        var steps = new List<PreparedStep>();
-        foreach (var (id, time) in Behind)
+        var steps = Behind.Select(b => Prepared(() =>
         {
-            _preparing = true;
-            try
-            {
-                var (scores, alerts, followUps) = ScoreAndRaise([id], time.AddMilliseconds(1), _time.GetUtcNow());
-                steps.Add(new PreparedStep(new LiveStep(scores, alerts, followUps), _touches.Take(), _preparedAt));
-            }
-            finally
-            {
-                _preparing = false;
-            }
-        }
-
+            var (scores, alerts, followUps) = ScoreAndRaise([b.CustomerId], b.NewestEvent.AddMilliseconds(1), _time.GetUtcNow());
+            return new LiveStep(scores, alerts, followUps);
+        })).ToList();
         Behind = [];
         return steps;
     }
