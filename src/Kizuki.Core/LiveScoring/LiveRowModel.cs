@@ -153,32 +153,33 @@ internal sealed class LiveRowModel
     }
 
     /// <summary>
-    /// The reasons of several customers at once: <paramref name="count"/> catalog rows laid end to end in
-    /// <paramref name="numbers"/> and <paramref name="categories"/> (one catalog width each). Their TreeSHAP contributions are
+    /// The reasons of several customers at once: the catalog rows at <paramref name="rows"/> of <paramref name="numbers"/> and
+    /// <paramref name="categories"/>, which hold catalog rows laid end to end (one catalog width each). Their TreeSHAP contributions are
     /// computed as one block, tree by tree, so each tree's tables are read from cache once for all of them, and a block of a
     /// few rows is split between two cores (see <see cref="LightGbmModel.ContributionsSplit"/>).
     /// </summary>
-    public CustomerReasons[] ExplainMany(double[] numbers, string?[] categories, int count, DateTimeOffset asOf)
+    public CustomerReasons[] ExplainMany(double[] numbers, string?[] categories, IReadOnlyList<int> rows, DateTimeOffset asOf)
     {
-        if (_explainer is null || count == 0)
+        if (_explainer is null || rows.Count == 0)
         {
             return [];
         }
 
         var columns = _row.Length;
         var width = _catalog.Count;
-        var rows = new double[count * columns];
-        for (var k = 0; k < count; k++)
+        var encoded = new double[rows.Count * columns];
+        for (var k = 0; k < rows.Count; k++)
         {
-            Encode(numbers.AsSpan(k * width, width), categories.AsSpan(k * width, width), rows.AsSpan(k * columns, columns));
+            Encode(numbers.AsSpan(rows[k] * width, width), categories.AsSpan(rows[k] * width, width), encoded.AsSpan(k * columns, columns));
         }
 
-        var trees = _model.Trees is { } model && _model.TreeWeight > 0 ? model.ContributionsSplit(new DesignMatrix(_model.Encoder.Columns, rows)) : null;
-        var result = new CustomerReasons[count];
-        for (var k = 0; k < count; k++)
+        var trees = _model.Trees is { } model && _model.TreeWeight > 0 ? model.ContributionsSplit(new DesignMatrix(_model.Encoder.Columns, encoded)) : null;
+        var result = new CustomerReasons[rows.Count];
+        for (var k = 0; k < rows.Count; k++)
         {
             var contributions = trees is null ? [] : trees.AsSpan(k * (columns + 1), columns + 1);
-            result[k] = _explainer.Explain(rows.AsSpan(k * columns, columns), contributions, new CatalogRow(_catalog, numbers, categories, k * width), asOf).Reasons;
+            var values = new CatalogRow(_catalog, numbers, categories, rows[k] * width);
+            result[k] = _explainer.Explain(encoded.AsSpan(k * columns, columns), contributions, values, asOf).Reasons;
         }
 
         return result;

@@ -57,16 +57,7 @@ internal sealed partial class LiveScorer
         }
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var width = _numbers.Length;
-        var numbers = new double[due.Count * width];
-        var categories = new string?[due.Count * width];
-        for (var k = 0; k < due.Count; k++)
-        {
-            Array.Copy(_rowNumbers, due[k] * width, numbers, k * width, width);
-            Array.Copy(_rowCategories, due[k] * width, categories, k * width, width);
-        }
-
-        var reasons = _rowModel!.ExplainMany(numbers, categories, due.Count, asOf);
+        var reasons = _rowModel!.ExplainMany(_rowNumbers, _rowCategories, due, asOf);
         var fresh = new CustomerReasons?[touched.Count];
         for (var k = 0; k < due.Count; k++)
         {
