@@ -192,17 +192,7 @@ internal sealed class LivePipeline : IAsyncDisposable
         var committed = Stopwatch.GetTimestamp();
         foreach (var batch in steps)
         {
-            lock (_gate)
-            {
-                foreach (var (acknowledged, events) in batch.Groups)
-                {
-                    var ms = Stopwatch.GetElapsedTime(acknowledged, committed).TotalMilliseconds;
-                    for (var i = 0; i < events; i++)
-                    {
-                        _latencies.Add(ms);
-                    }
-                }
-            }
+            Record(_latencies, batch.Groups, committed);
 
             try
             {
@@ -245,13 +235,13 @@ internal sealed class LivePipeline : IAsyncDisposable
     {
         var reader = _accepted!.Reader;
         var records = new List<object>();
-        var groups = new List<(long, int)>();
+        var groups = new List<(long AcknowledgedAt, int Events)>();
         try
         {
             // Scores lost in a crash between an acknowledgement and its score's commit are computed again first.
             foreach (var step in _scorer.CatchUp())
             {
-                _intake.Post(new ScoredSteps(step, [], 0, false));
+                _intake.Post(new ScoredSteps(step, [], false));
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -277,16 +267,9 @@ internal sealed class LivePipeline : IAsyncDisposable
             try
             {
                 var prepared = _scorer.Prepare(records);
-                var computed = Stopwatch.GetTimestamp();
-                lock (_gate)
-                {
-                    foreach (var (acknowledged, events) in groups)
-                    {
-                        _computed.AddRange(Enumerable.Repeat(Stopwatch.GetElapsedTime(acknowledged, computed).TotalMilliseconds, events));
-                    }
-                }
-
-                _intake.Post(new ScoredSteps(prepared, [.. groups], records.Count, false));
+                var scored = new ScoredSteps(prepared, [.. groups], false);
+                Record(_computed, scored.Groups, Stopwatch.GetTimestamp());
+                _intake.Post(scored);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -314,11 +297,7 @@ internal sealed class LivePipeline : IAsyncDisposable
         try
         {
             var result = _scorer.Step(group.Records);
-            var ms = Stopwatch.GetElapsedTime(group.AcknowledgedAt).TotalMilliseconds;
-            lock (_gate)
-            {
-                _latencies.AddRange(Enumerable.Repeat(ms, group.Records.Count));
-            }
+            Record(_latencies, [(group.AcknowledgedAt, group.Records.Count)], Stopwatch.GetTimestamp());
 
             Interlocked.Add(ref _scored, group.Records.Count);
             _observe?.Invoke(result);
@@ -329,6 +308,22 @@ internal sealed class LivePipeline : IAsyncDisposable
         }
     }
 
+    /// <summary>Adds, for each event of <paramref name="groups"/>, the milliseconds from its acknowledgement to <paramref name="at"/>.</summary>
+    private void Record(List<double> into, (long AcknowledgedAt, int Events)[] groups, long at)
+    {
+        lock (_gate)
+        {
+            foreach (var (acknowledged, events) in groups)
+            {
+                into.AddRange(Enumerable.Repeat(Stopwatch.GetElapsedTime(acknowledged, at).TotalMilliseconds, events));
+            }
+        }
+    }
+
     /// <summary>A prepared step on its way to the writer, with the acknowledgement time and size of each group it scored.</summary>
-    private sealed record ScoredSteps(PreparedStep Prepared, (long AcknowledgedAt, int Events)[] Groups, int Events, bool Retried);
+    private sealed record ScoredSteps(PreparedStep Prepared, (long AcknowledgedAt, int Events)[] Groups, bool Retried)
+    {
+        /// <summary>The events it scored.</summary>
+        public int Events => Groups.Sum(g => g.Events);
+    }
 }
