@@ -112,7 +112,8 @@ public sealed class LiveScorerTests(LiveModelFixture demo) : IClassFixture<LiveM
         var at = demo.HistoryEnd.AddHours(1);
         var work = WorkStores.For(store);
         owned.Add(work);
-        await using var pipeline = new LivePipeline(store, (IEventLedger)work, scorer);
+        var steps = new List<LiveStep>();
+        await using var pipeline = new LivePipeline(store, (IEventLedger)work, scorer, steps.Add);
         var outcomes = await pipeline.SubmitAsync(Logins(customers, at, "p"));
 
         // The scorer thread scores what was acknowledged; the writer stores the scores in its next transaction, even when
@@ -126,6 +127,12 @@ public sealed class LiveScorerTests(LiveModelFixture demo) : IClassFixture<LiveM
         Assert.All(stored, s => Assert.Contains(s.CustomerId, customers));
         Assert.All(stored, s => Assert.NotNull(s.Reasons));
         Assert.Equal(customers.Count, pipeline.Latencies.Count);
+
+        // The feature JSON written on the scorer thread (bound to SQLite as UTF-8) reads back as the values scored.
+        var scoredNow = steps.SelectMany(s => s.Scores).ToDictionary(s => s.CustomerId);
+        Assert.All(stored, s => Assert.Equal(
+            scoredNow[s.CustomerId].Features.OrderBy(f => f.Key, StringComparer.Ordinal),
+            s.Features.OrderBy(f => f.Key, StringComparer.Ordinal)));
     }
 
     [Fact]
