@@ -187,18 +187,7 @@ internal sealed unsafe partial class ActivitySnapshot
 
         public int NumberOf(ReadOnlySpan<byte> type, ReadOnlySpan<byte> name, bool hasName)
         {
-            var length = type.Length + name.Length + 5;
-            if (length > _key.Length)
-            {
-                _key = new byte[Math.Max(length, _key.Length * 2)];
-            }
-
-            // Key: type length (4 bytes), type, a has-name flag, name.
-            BitConverter.TryWriteBytes(_key, type.Length);
-            type.CopyTo(_key.AsSpan(4));
-            _key[4 + type.Length] = hasName ? (byte)1 : (byte)0;
-            name.CopyTo(_key.AsSpan(5 + type.Length));
-            var key = _key.AsSpan(0, length);
+            var key = ActivityKey.Write(ref _key, type, name, hasName);
             if (!_numbers.TryGetValue(key, out var number))
             {
                 number = All.Count;

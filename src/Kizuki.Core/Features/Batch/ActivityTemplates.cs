@@ -28,18 +28,7 @@ internal sealed class ActivityTemplates(HistoryBuilder builder)
             return _last with { Time = time, Quantity = quantity };
         }
 
-        var length = type.Length + name.Length + 5;
-        if (length > _key.Length)
-        {
-            _key = new byte[Math.Max(length, _key.Length * 2)];
-        }
-
-        // Key: type length (4 bytes), type, a has-name flag, name.
-        BitConverter.TryWriteBytes(_key, type.Length);
-        type.CopyTo(_key.AsSpan(4));
-        _key[4 + type.Length] = hasName ? (byte)1 : (byte)0;
-        name.CopyTo(_key.AsSpan(5 + type.Length));
-        var key = _key.AsSpan(0, length);
+        var key = ActivityKey.Write(ref _key, type, name, hasName);
 
         if (!_templates.TryGetValue(key, out var template))
         {
@@ -48,7 +37,7 @@ internal sealed class ActivityTemplates(HistoryBuilder builder)
         }
 
         _last = template;
-        _lastLength = length;
+        _lastLength = key.Length;
         _lastHasName = hasName;
         return template with { Time = time, Quantity = quantity };
     }
