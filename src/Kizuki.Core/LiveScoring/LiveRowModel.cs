@@ -60,7 +60,7 @@ internal sealed class LiveRowModel
         if (_explainer is not null && model.Trees is { } trees && model.TreeWeight > 0)
         {
             // What TreeSHAP prepares on first use (tens of milliseconds) is prepared now, rather than inside the first live step.
-            trees.ContributionsSplit(new DesignMatrix(model.Encoder.Columns, new double[model.Encoder.Columns.Count]));
+            trees.ContributionsFewRows(new DesignMatrix(model.Encoder.Columns, new double[model.Encoder.Columns.Count]));
         }
         var columns = model.Encoder.Columns;
         _positions = new int[columns.Count];
@@ -155,8 +155,7 @@ internal sealed class LiveRowModel
     /// <summary>
     /// The reasons of several customers at once: the catalog rows at <paramref name="rows"/> of <paramref name="numbers"/> and
     /// <paramref name="categories"/>, which hold catalog rows laid end to end (one catalog width each). Their TreeSHAP contributions are
-    /// computed as one block, tree by tree, so each tree's tables are read from cache once for all of them, and a block of a
-    /// few rows is split between two cores (see <see cref="LightGbmModel.ContributionsSplit"/>).
+    /// computed in one call by the linear TreeSHAP, which needs no tables in cache (see <see cref="LightGbmModel.ContributionsFewRows"/>).
     /// </summary>
     public CustomerReasons[] ExplainMany(double[] numbers, string?[] categories, IReadOnlyList<int> rows, DateTimeOffset asOf)
     {
@@ -173,7 +172,7 @@ internal sealed class LiveRowModel
             Encode(numbers.AsSpan(rows[k] * width, width), categories.AsSpan(rows[k] * width, width), encoded.AsSpan(k * columns, columns));
         }
 
-        var trees = _model.Trees is { } model && _model.TreeWeight > 0 ? model.ContributionsSplit(new DesignMatrix(_model.Encoder.Columns, encoded)) : null;
+        var trees = _model.Trees is { } model && _model.TreeWeight > 0 ? model.ContributionsFewRows(new DesignMatrix(_model.Encoder.Columns, encoded)) : null;
         var result = new CustomerReasons[rows.Count];
         for (var k = 0; k < rows.Count; k++)
         {

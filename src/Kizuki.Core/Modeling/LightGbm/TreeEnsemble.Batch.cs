@@ -69,49 +69,6 @@ internal sealed partial class TreeEnsemble
         Parallel.For(0, blocks, Run);
     }
 
-    /// <summary>
-    /// TreeSHAP contributions of a few rows as soon as possible (the live scorer's): with at most one block of rows and two
-    /// cores, the trees are split between them (see <see cref="ExplainSplit"/>); otherwise as <see cref="Contributions(double[], double[])"/>.
-    /// </summary>
-    internal void ContributionsSplit(double[] values, double[] output)
-    {
-        if (values.Length / FeatureCount <= ShapBlockRows && roots.Length >= 2 && Environment.ProcessorCount >= 2)
-        {
-            ExplainSplit(Shap, values, output);
-            return;
-        }
-
-        Contributions(values, output);
-    }
-
-    /// <summary>
-    /// A few rows (one block, e.g. the live scorer's): the first half of the trees on this thread and the second half on
-    /// another core at the same time, then the two sums added. Always the same split, so a row's result is the same on every
-    /// call; it can differ from the one-pass sum in the last bits, as the halves are added in another order.
-    /// </summary>
-    private void ExplainSplit(ShapTables shap, double[] values, double[] output)
-    {
-        var rows = values.Length / FeatureCount;
-        var width = FeatureCount + 1;
-        var half = roots.Length / 2;
-        var second = new double[rows * width];
-        void Half(double[] into, int from, int to)
-        {
-            var masks = shap.MaxTreeSize <= StackScratchLimit ? stackalloc ulong[shap.MaxTreeSize] : new ulong[shap.MaxTreeSize];
-            Span<double> polynomial = stackalloc double[shap.MaxDepth + 2];
-            Explain(shap, values, into, masks, polynomial, from, to);
-        }
-
-        Parallel.Invoke(() => Half(output, 0, half), () => Half(second, half, roots.Length));
-        for (var r = 0; r < rows; r++)
-        {
-            for (var c = 0; c < FeatureCount; c++)
-            {
-                output[(r * width) + c] += second[(r * width) + c];
-            }
-        }
-    }
-
     private static (int Start, int Count) Block(int block, int size, int rows)
     {
         var start = block * size;

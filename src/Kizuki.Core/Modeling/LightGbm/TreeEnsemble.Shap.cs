@@ -43,6 +43,9 @@ internal sealed partial class TreeEnsemble
     /// <summary>Whether <see cref="Contributions(ReadOnlySpan{double}, Span{double})"/> can explain this model (every path has at most 64 distinct features and positive covers).</summary>
     internal bool SupportsShap => Shap.Supported;
 
+    /// <summary>Whether rows are explained by the linear TreeSHAP (<see cref="ShapOptions.Linear"/> on a model it can explain).</summary>
+    internal bool ExplainsLinearly => Shap.Linear is not null;
+
     /// <summary>The base value: the cover-weighted mean raw score, summed tree by tree as LightGBM does.</summary>
     internal double ExpectedValue => Shap.ExpectedValue;
 
@@ -135,6 +138,7 @@ internal sealed partial class TreeEnsemble
         built.PathRatio = [.. pathZeros.Select(z => (1 - z) / z)];
         built.Weights = weights;
         built.MaxDepth = maxDepth;
+        built.Linear = ShapLimits.Linear && supported ? BuildLinear(built) : null;
         return built;
     }
 
@@ -226,7 +230,8 @@ internal sealed partial class TreeEnsemble
     /// <summary>Limits of the tabulated TreeSHAP.</summary>
     /// <param name="MaxTableDepth">Leaves with more distinct path features than this (0 to 16) are computed per row. Default 12.</param>
     /// <param name="MaxTableEntries">Total table size in doubles for the whole model. Default 2^22 (32 MiB).</param>
-    internal sealed record ShapOptions(int MaxTableDepth = 12, int MaxTableEntries = 1 << 22);
+    /// <param name="Linear">Whether rows are explained by the linear TreeSHAP (a few rows at a time) instead of leaf by leaf.</param>
+    internal sealed record ShapOptions(int MaxTableDepth = 12, int MaxTableEntries = 1 << 22, bool Linear = false);
 
     /// <summary>What TreeSHAP prepares once per model, indexed by global node and leaf.</summary>
     private sealed class ShapTables(int nodeCount, int leafCount)
@@ -262,5 +267,8 @@ internal sealed partial class TreeEnsemble
         public int MaxTreeSize { get; set; }
 
         public int MaxDepth { get; set; }
+
+        /// <summary>The linear TreeSHAP's preparation, when <see cref="ShapOptions.Linear"/> asked for it.</summary>
+        public LinearShap? Linear { get; set; }
     }
 }

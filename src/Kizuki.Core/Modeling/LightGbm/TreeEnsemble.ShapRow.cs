@@ -28,20 +28,25 @@ internal sealed partial class TreeEnsemble
         Explain(shap, row, output, masks, polynomial);
     }
 
-    /// <summary>Contributions of consecutive rows (row-major), tree by tree over the rows so each tree's tables stay in cache.</summary>
+    /// <summary>
+    /// Contributions of consecutive rows (row-major), plus each row's base value: tree by tree over the rows so each tree's
+    /// tables stay in cache, or row by row by the linear TreeSHAP when the trees were prepared for it.
+    /// </summary>
     /// <remarks>Each row still adds its trees in tree order, so a row's result does not depend on the block it is in.</remarks>
-    private void Explain(ShapTables shap, ReadOnlySpan<double> rows, Span<double> output, Span<ulong> masks, Span<double> polynomial) =>
-        Explain(shap, rows, output, masks, polynomial, 0, roots.Length);
-
-    /// <summary>The contributions of trees <paramref name="fromTree"/> to <paramref name="toTree"/> (exclusive) only, plus the base value.</summary>
-    private void Explain(ShapTables shap, ReadOnlySpan<double> rows, Span<double> output, Span<ulong> masks, Span<double> polynomial, int fromTree, int toTree)
+    private void Explain(ShapTables shap, ReadOnlySpan<double> rows, Span<double> output, Span<ulong> masks, Span<double> polynomial)
     {
+        if (shap.Linear is { } linear)
+        {
+            ExplainLinear(shap, linear, rows, output);
+            return;
+        }
+
         var width = FeatureCount + 1;
         var count = rows.Length / FeatureCount;
         output[..(count * width)].Clear();
         ref var first = ref MemoryMarshal.GetReference(rows);
         ref var result = ref MemoryMarshal.GetReference(output);
-        for (var t = fromTree; t < toTree; t++)
+        for (var t = 0; t < roots.Length; t++)
         {
             if (nodeStart[t + 1] == nodeStart[t])
             {

@@ -73,7 +73,7 @@ public sealed class TreeEnsembleTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void ContributionsSplit_FewRows_EqualLightGbmAndRepeatExactly(string shape, string parameters, int rounds, bool missing, bool categorical)
+    public void ContributionsFewRows_EqualLightGbmAndDoNotDependOnTheOtherRows(string shape, string parameters, int rounds, bool missing, bool categorical)
     {
         var (model, test) = Fit(parameters, rounds, missing, categorical);
         using (model)
@@ -85,9 +85,11 @@ public sealed class TreeEnsembleTests
                 var native = model.ContributionsNative(few);
                 var raw = model.PredictRaw(few);
 
-                var split = model.ContributionsSplit(few);
+                var split = model.ContributionsFewRows(few);
 
-                Assert.Equal(split, model.ContributionsSplit(few));
+                Assert.Equal(split, model.ContributionsFewRows(few));
+                var alone = model.ContributionsFewRows(new DesignMatrix(test.Columns, test.Values.AsSpan((rows - 1) * test.ColumnCount, test.ColumnCount).ToArray()));
+                Assert.Equal(alone, split.AsSpan((rows - 1) * width, width).ToArray());
                 for (var r = 0; r < rows; r++)
                 {
                     for (var c = 0; c < width; c++)
@@ -119,6 +121,33 @@ public sealed class TreeEnsembleTests
             {
                 Assert.True(Math.Abs(native[i] - managed[i]) <= 1e-9, $"value {i}: {native[i]} vs {managed[i]}");
             }
+        }
+    }
+
+    [Theory]
+    [InlineData(" num_leaves=63 min_data_in_leaf=2", 20)]
+    [InlineData(" num_leaves=7 max_depth=3", 40)]
+    [InlineData(" num_leaves=255 min_data_in_leaf=1 max_bin=15", 5)]
+    public void Contributions_Linear_EqualLightGbm(string shape, int rounds)
+    {
+        var (model, test) = Fit(Binary + shape, rounds, missing: true, categorical: true);
+        using (model)
+        {
+            var trees = TreeEnsemble.TryParse(model.Serialize(), test.ColumnCount, new TreeEnsemble.ShapOptions(0, Linear: true))!;
+            var native = model.ContributionsNative(test);
+            var managed = new double[native.Length];
+            var one = new double[test.ColumnCount + 1];
+            Assert.True(trees.ExplainsLinearly);
+
+            trees.Contributions(test.Values, managed);
+            trees.Contributions(test.Values.AsSpan(0, test.ColumnCount), one);
+
+            for (var i = 0; i < native.Length; i++)
+            {
+                Assert.True(Math.Abs(native[i] - managed[i]) <= 1e-9, $"value {i}: {native[i]} vs {managed[i]}");
+            }
+
+            Assert.Equal(managed.AsSpan(0, one.Length).ToArray(), one);
         }
     }
 
