@@ -158,7 +158,7 @@ internal static class LiveScoreBenchmark
             Console.WriteLine("submission → acknowledgement: " + Line(answered, warmed.Answered) +
                 string.Create(CultureInfo.InvariantCulture, $"; {pipeline.Commits:N0} commits"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"GC: {GC.CollectionCount(0) - gen0} gen0, {GC.CollectionCount(1) - gen1} gen1, {GC.CollectionCount(2) - gen2} gen2 collections, " +
+                $"GC: {GC.CollectionCount(0) - gen0} gen0, {GC.CollectionCount(1) - gen1} gen1, {GC.CollectionCount(2) - gen2} gen2 collections ({pipeline.CollectedWhileIdle} of them started by the idle scorer), " +
                 $"{(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms paused, {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:F0} MiB allocated ({(GC.GetTotalAllocatedBytes() - allocated) / (double)replay.Count:N0} bytes per event)"));
             Console.WriteLine($"scorer stages: {scorer.Stages}" + (pipeline.WriteTimes is { } w
                 ? string.Create(CultureInfo.InvariantCulture,

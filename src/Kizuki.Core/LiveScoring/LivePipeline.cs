@@ -36,6 +36,7 @@ internal sealed class LivePipeline : IAsyncDisposable
     private readonly Channel<AcceptedGroup>? _accepted;
     private readonly Task? _scoring;
     private readonly int _maxGroup;
+    private readonly IdleCollection _idle = new();
     private volatile bool _closing;
 
     /// <summary>Starts the writer and the scorer.</summary>
@@ -74,6 +75,9 @@ internal sealed class LivePipeline : IAsyncDisposable
     /// <summary>On the embedded store, the time spent inserting events, storing scores and committing (what the benchmark prints); null elsewhere.</summary>
     public (TimeSpan Inserting, TimeSpan Storing, TimeSpan Committing)? WriteTimes =>
         _commit is null ? null : (_commit.Inserting, _commit.Storing, _commit.Committing);
+
+    /// <summary>Gen0 collections the scorer started while idle (see <see cref="IdleCollection"/>).</summary>
+    public int CollectedWhileIdle => _idle.Collected;
 
     /// <summary>Transactions committed so far (groups of events, scores that were due, or both).</summary>
     public long Commits => _intake.Commits;
@@ -249,8 +253,18 @@ internal sealed class LivePipeline : IAsyncDisposable
             Fail(e);
         }
 
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (true)
         {
+            if (!reader.TryPeek(out _))
+            {
+                // Nothing to score: a collection that is due anyway happens now rather than inside the next step.
+                _idle.CollectIfDue();
+                if (!await reader.WaitToReadAsync().ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+
             records.Clear();
             groups.Clear();
             while (records.Count < _maxGroup && reader.TryRead(out var group))

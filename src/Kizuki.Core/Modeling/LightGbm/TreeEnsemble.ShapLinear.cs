@@ -110,43 +110,58 @@ internal sealed partial class TreeEnsemble
     }
 
     /// <summary>The contributions of consecutive rows by linear TreeSHAP, plus each row's base value.</summary>
-    /// <remarks>Row by row: a row's shares are summed per feature and quadrature point over all the trees, then added up.</remarks>
+    /// <remarks>
+    /// Blocks of a few rows go through each tree before the next, so a tree's edges are read into cache once for the block.
+    /// A row's shares are summed per feature and quadrature point over the trees in tree order, then added up, so its result
+    /// does not depend on the other rows of its block.
+    /// </remarks>
     private void ExplainLinear(ShapTables shap, LinearShap linear, ReadOnlySpan<double> rows, Span<double> output)
     {
+        const int BlockRows = 8;
         var width = FeatureCount + 1;
         var count = rows.Length / FeatureCount;
         var size = (shap.MaxTreeSize + 1) * linear.MaxVectors;
-        var needed = (size * 4) + (FeatureCount * linear.MaxVectors);
-        var scratch = needed <= 1024 ? stackalloc Vector<double>[needed] : new Vector<double>[needed];
+        var perRow = FeatureCount * linear.MaxVectors;
+        var needed = (size * 4) + (Math.Min(count, BlockRows) * perRow);
+        var scratch = needed <= 2048 ? stackalloc Vector<double>[needed] : new Vector<double>[needed];
         var hot = shap.MaxTreeSize < StackScratchLimit ? stackalloc double[shap.MaxTreeSize + 1] : new double[shap.MaxTreeSize + 1];
         var right = shap.MaxTreeSize < StackScratchLimit ? stackalloc int[shap.MaxTreeSize + 1] : new int[shap.MaxTreeSize + 1];
         hot[linear.NoEdge] = 1;
-        var shares = scratch[(size * 4)..];
-        for (var r = 0; r < count; r++)
+        var tree = scratch[..(size * 4)];
+        for (var start = 0; start < count; start += BlockRows)
         {
+            var block = Math.Min(BlockRows, count - start);
+            var shares = scratch.Slice(size * 4, block * perRow);
             shares.Clear();
-            var row = rows.Slice(r * FeatureCount, FeatureCount);
-            for (var tree = 0; tree < roots.Length; tree++)
+            for (var t = 0; t < roots.Length; t++)
             {
-                if (nodeStart[tree + 1] > nodeStart[tree])
+                if (nodeStart[t + 1] == nodeStart[t])
                 {
-                    ExplainTreeLinear(shap, linear, tree, row, scratch[..(size * 4)], hot, right, shares);
+                    continue;
+                }
+
+                for (var r = 0; r < block; r++)
+                {
+                    ExplainTreeLinear(shap, linear, t, rows.Slice((start + r) * FeatureCount, FeatureCount), tree, hot, right, shares.Slice(r * perRow, perRow));
                 }
             }
 
-            var into = output.Slice(r * width, width);
-            for (var f = 0; f < FeatureCount; f++)
+            for (var r = 0; r < block; r++)
             {
-                var sum = Vector<double>.Zero;
-                for (var k = 0; k < linear.MaxVectors; k++)
+                var into = output.Slice((start + r) * width, width);
+                for (var f = 0; f < FeatureCount; f++)
                 {
-                    sum += shares[(f * linear.MaxVectors) + k];
+                    var sum = Vector<double>.Zero;
+                    for (var k = 0; k < linear.MaxVectors; k++)
+                    {
+                        sum += shares[(r * perRow) + (f * linear.MaxVectors) + k];
+                    }
+
+                    into[f] = Vector.Sum(sum);
                 }
 
-                into[f] = Vector.Sum(sum);
+                into[FeatureCount] = shap.ExpectedValue;
             }
-
-            into[FeatureCount] = shap.ExpectedValue;
         }
     }
 
