@@ -4,34 +4,32 @@ namespace Kizuki.Tests.LiveScoring;
 
 public sealed class IdleCollectionTests
 {
-    private const long MiB = 1 << 20;
-
     [Fact]
-    public void CollectIfDue_LessThanHalfTheBudgetAllocated_DoesNotCollect()
+    public void CollectIfDue_LessThanDueAllocated_DoesNotCollect()
     {
-        var collector = new FakeCollector { Gen0Budget = 16 * MiB };
+        var collector = new FakeCollector();
         var idle = collector.Idle();
         idle.CollectIfDue();
 
-        collector.Allocated += (8 * MiB) - 1;
+        collector.Allocated += IdleCollection.Due - 1;
 
         Assert.False(idle.CollectIfDue());
         Assert.Equal(0, collector.Forced);
     }
 
     [Fact]
-    public void CollectIfDue_HalfTheBudgetAllocated_CollectsOnceAndCountsAgainFromThere()
+    public void CollectIfDue_DueAllocated_CollectsOnceAndCountsAgainFromThere()
     {
-        var collector = new FakeCollector { Gen0Budget = 16 * MiB };
+        var collector = new FakeCollector();
         var idle = collector.Idle();
         idle.CollectIfDue();
-        collector.Allocated += 8 * MiB;
+        collector.Allocated += IdleCollection.Due;
 
         Assert.True(idle.CollectIfDue());
         Assert.False(idle.CollectIfDue());
-        collector.Allocated += 4 * MiB;
+        collector.Allocated += IdleCollection.Due / 2;
         Assert.False(idle.CollectIfDue());
-        collector.Allocated += 4 * MiB;
+        collector.Allocated += IdleCollection.Due / 2;
         Assert.True(idle.CollectIfDue());
 
         Assert.Equal(2, collector.Forced);
@@ -39,51 +37,21 @@ public sealed class IdleCollectionTests
     }
 
     [Fact]
-    public void CollectIfDue_AfterItsOwnCollection_KeepsTheRuntimesBudget()
-    {
-        var collector = new FakeCollector { Gen0Budget = 16 * MiB };
-        var idle = collector.Idle();
-        idle.CollectIfDue();
-        collector.Allocated += 8 * MiB;
-        Assert.True(idle.CollectIfDue());
-
-        // Gen0 was only half its budget when collected here: that must not become the new budget.
-        collector.Gen0Budget = 8 * MiB;
-        collector.Allocated += 4 * MiB;
-
-        Assert.False(idle.CollectIfDue());
-        collector.Allocated += 4 * MiB;
-        Assert.True(idle.CollectIfDue());
-    }
-
-    [Fact]
     public void CollectIfDue_RuntimeCollectedMeanwhile_CountsFromItsCollection()
     {
-        var collector = new FakeCollector { Gen0Budget = 16 * MiB };
+        var collector = new FakeCollector();
         var idle = collector.Idle();
         idle.CollectIfDue();
-        collector.Allocated += 7 * MiB;
+        collector.Allocated += IdleCollection.Due - 1;
         collector.Collections++;
-        collector.Allocated += 2 * MiB;
+        collector.Allocated += 2;
 
         Assert.False(idle.CollectIfDue());
-        collector.Allocated += 7 * MiB;
-        Assert.False(idle.CollectIfDue());
-        collector.Allocated += 1 * MiB;
-        Assert.True(idle.CollectIfDue());
-    }
-
-    [Fact]
-    public void CollectIfDue_TinyOrUnknownBudget_WaitsForAtLeastOneMebibyte()
-    {
-        var collector = new FakeCollector { Gen0Budget = 0 };
-        var idle = collector.Idle();
-        idle.CollectIfDue();
-        collector.Allocated += MiB - 1;
-
+        collector.Allocated += IdleCollection.Due - 1;
         Assert.False(idle.CollectIfDue());
         collector.Allocated += 1;
         Assert.True(idle.CollectIfDue());
+        Assert.Equal(1, collector.Forced);
     }
 
     private sealed class FakeCollector
@@ -92,13 +60,10 @@ public sealed class IdleCollectionTests
 
         public long Allocated { get; set; }
 
-        public long Gen0Budget { get; set; }
-
         public int Forced { get; private set; }
 
         public IdleCollection Idle() => new(
             () => new IdleCollection.Counters(Collections, Allocated),
-            () => Gen0Budget,
             () =>
             {
                 Forced++;
