@@ -23,6 +23,10 @@ namespace Kizuki.Modeling.LightGbm;
 /// </remarks>
 internal sealed partial class TreeEnsemble
 {
+    /// <summary>The calling thread's scratch for <see cref="ExplainLinear"/> (tens of kilobytes: too much for the stack).</summary>
+    [ThreadStatic]
+    private static Vector<double>[]? linearScratch;
+
     /// <summary>What the linear TreeSHAP prepares once per model: the quadratures and each edge's feature, cover product and ancestor.</summary>
     private sealed class LinearShap
     {
@@ -123,7 +127,8 @@ internal sealed partial class TreeEnsemble
         var size = (shap.MaxTreeSize + 1) * linear.MaxVectors;
         var perRow = FeatureCount * linear.MaxVectors;
         var needed = (size * 4) + (Math.Min(count, BlockRows) * perRow);
-        var scratch = needed <= 2048 ? stackalloc Vector<double>[needed] : new Vector<double>[needed];
+        // Every value of the scratch is written before it is read (see ExplainTreeLinear), so it is reused without clearing.
+        var scratch = (linearScratch is { } kept && kept.Length >= needed ? kept : linearScratch = new Vector<double>[needed]).AsSpan(0, needed);
         var hot = shap.MaxTreeSize < StackScratchLimit ? stackalloc double[shap.MaxTreeSize + 1] : new double[shap.MaxTreeSize + 1];
         var right = shap.MaxTreeSize < StackScratchLimit ? stackalloc int[shap.MaxTreeSize + 1] : new int[shap.MaxTreeSize + 1];
         hot[linear.NoEdge] = 1;
@@ -207,6 +212,10 @@ internal sealed partial class TreeEnsemble
         for (var k = 0; k < v; k++)
         {
             Unsafe.Add(ref product, k) = Vector<double>.One;
+
+            // The "no edge" slot only collects what is never read; cleared so that it cannot grow without bound.
+            Unsafe.Add(ref below, (linear.NoEdge * v) + k) = Vector<double>.Zero;
+            Unsafe.Add(ref belowShares, (linear.NoEdge * v) + k) = Vector<double>.Zero;
         }
 
         // Down: each internal node's G(t) from its parent's, with its feature's factor g = z + (o − z)·t replacing the one above.
