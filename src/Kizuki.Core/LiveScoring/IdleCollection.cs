@@ -14,9 +14,9 @@ namespace Kizuki.LiveScoring;
 /// So when the scorer is idle and at least <see cref="Due"/> bytes have been allocated since the last collection,
 /// <see cref="CollectIfDue"/> collects gen0 at once. Collections of so small a gen0 took about 1.5 ms each, the runtime's
 /// own trigger was no longer reached, and an event arriving during one waits for its rest only. Measured with
-/// <c>livescore --batch 20 --rate 500 --warmup 3000</c>: p99 from acknowledgement to score 3.6–5.1 ms in seven runs, against
-/// 4.3–7.6 ms when collecting at half the runtime's budget instead (about 5 ms per collection) in three runs; 47 collections
-/// per run, 63–86 ms of pauses in all.
+/// <c>livescore --batch 20 --rate 500 --warmup 3000</c>: p99 from acknowledgement to score 3.6–5.1 ms in eight of nine runs
+/// (10.5 ms in one that ran slow throughout), against 4.3–7.6 ms in three runs when collecting at half the runtime's budget
+/// instead (about 5 ms per collection); 47 collections per run, 63–86 ms of pauses in all.
 /// </para>
 /// </remarks>
 internal sealed class IdleCollection
