@@ -30,6 +30,9 @@ internal sealed class LiveRowModel
     private readonly int[] _other;
     private readonly string[] _names;
     private readonly double[] _row;
+    private double[] _encoded = [];
+    private double[] _treeRaw = [];
+    private int[] _active = [];
     private readonly bool _contractual;
     private readonly int _activeFeature;
     private readonly int _revenueFeature;
@@ -93,7 +96,7 @@ internal sealed class LiveRowModel
     }
 
     /// <summary>Whether the customer whose features these are can still churn (the batch scorer's rule).</summary>
-    public bool IsActive(double[] numbers) =>
+    public bool IsActive(ReadOnlySpan<double> numbers) =>
         _activeFeature < 0 || (_contractual ? numbers[_activeFeature] == 1 : numbers[_activeFeature] > 0);
 
     /// <summary>Whether this model can give reasons (it has an explainer).</summary>
@@ -108,36 +111,50 @@ internal sealed class LiveRowModel
     /// <summary>Uses new risk band thresholds from the next score on (settings changed while running).</summary>
     public void Rescale(ScoringSettings scoring) => _scoring = scoring ?? throw new ArgumentNullException(nameof(scoring));
 
-    /// <summary>The score of one customer, with reasons when the scorer explains; null when the customer cannot churn.</summary>
-    public (StoredScore Score, CustomerReasons? Reasons)? Score(string customerId, double[] numbers, string?[] categories, DateTimeOffset asOf, DateTimeOffset scoredAt)
-    {
-        if (Predict(numbers, categories) is not { } probability)
-        {
-            return null;
-        }
-
-        var reasons = _explainer is not null && _scoring.BandOf(probability) >= _explainFrom ? Explain(numbers, categories, asOf) : null;
-        return (Row(customerId, numbers, categories, asOf, scoredAt, probability, reasons is null ? null : ReasonsJson.Write(reasons)), reasons);
-    }
-
     /// <summary>
-    /// The calibrated probability of one customer, in [0, 1]; null when the customer cannot churn.
+    /// The calibrated probabilities of the first <c>probabilities.Length</c> catalog rows laid end to end in
+    /// <paramref name="numbers"/> and <paramref name="categories"/> (one catalog width each), NaN for a customer who cannot
+    /// churn. The trees score the rows as one block (each tree once for all of them, rather than the whole model once per row,
+    /// out of cache in a live step), with the same arithmetic as one row: <see cref="ChurnEnsemble.RawScores"/>' blend, calibrated.
     /// </summary>
-    public double? Predict(double[] numbers, string?[] categories)
+    public void PredictMany(double[] numbers, string?[] categories, Span<double> probabilities)
     {
-        if (!IsActive(numbers))
+        var columns = _row.Length;
+        var width = _catalog.Count;
+        if (_encoded.Length < probabilities.Length * columns)
         {
-            return null;
+            _encoded = new double[Math.Max(probabilities.Length * columns, _encoded.Length * 2)];
+            _treeRaw = new double[_encoded.Length / Math.Max(1, columns)];
+            _active = new int[_treeRaw.Length];
         }
 
-        Encode(numbers, categories, _row);
-        var raw = _model.Linear.PredictRaw(_row);
-        if (_model.Trees is not null && _model.TreeWeight > 0)
+        var active = 0;
+        for (var k = 0; k < probabilities.Length; k++)
         {
-            raw = (_model.TreeWeight * _model.Trees.PredictRaw(_row)) + ((1 - _model.TreeWeight) * raw);
+            probabilities[k] = double.NaN;
+            if (IsActive(numbers.AsSpan(k * width, width)))
+            {
+                Encode(numbers.AsSpan(k * width, width), categories.AsSpan(k * width, width), _encoded.AsSpan(active * columns, columns));
+                _active[active++] = k;
+            }
         }
 
-        return Math.Clamp(_model.Calibration.Probability(raw), 0, 1);
+        var trees = _model.Trees is not null && _model.TreeWeight > 0;
+        if (trees)
+        {
+            _model.Trees!.PredictRawRows(_encoded, _treeRaw.AsSpan(0, active));
+        }
+
+        for (var j = 0; j < active; j++)
+        {
+            var raw = _model.Linear.PredictRaw(_encoded.AsSpan(j * columns, columns));
+            if (trees)
+            {
+                raw = (_model.TreeWeight * _treeRaw[j]) + ((1 - _model.TreeWeight) * raw);
+            }
+
+            probabilities[_active[j]] = Math.Clamp(_model.Calibration.Probability(raw), 0, 1);
+        }
     }
 
     /// <summary>The reasons of one customer's catalog row (exact contributions); null without an explainer.</summary>

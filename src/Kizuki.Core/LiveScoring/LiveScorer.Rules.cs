@@ -33,22 +33,34 @@ internal sealed partial class LiveScorer
         Rows(touched.Count * width);
         var probabilities = new double[touched.Count];
         var due = new List<int>();
+        var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < touched.Count; i++)
         {
-            var t0 = Stopwatch.GetTimestamp();
             _live.Evaluate(touched[i], at, _numbers, _categories);
             _numbers.CopyTo(_rowNumbers, i * width);
             _categories.CopyTo(_rowCategories, i * width);
-            var t1 = Stopwatch.GetTimestamp();
-            features += t1 - t0;
-            probabilities[i] = _rowModel?.Predict(_numbers, _categories) ?? double.NaN;
+        }
+
+        var evaluated = Stopwatch.GetTimestamp();
+        features += evaluated - started;
+        if (_rowModel is null)
+        {
+            Array.Fill(probabilities, double.NaN);
+        }
+        else
+        {
+            _rowModel.PredictMany(_rowNumbers, _rowCategories, probabilities);
+        }
+
+        for (var i = 0; i < touched.Count; i++)
+        {
             if (double.IsFinite(probabilities[i]) && ReasonsDue(touched[i], probabilities[i]))
             {
                 due.Add(i);
             }
-
-            model += Stopwatch.GetTimestamp() - t1;
         }
+
+        model += Stopwatch.GetTimestamp() - evaluated;
 
         // 2. The reasons due, as one block (the TreeSHAP tables are read once for all of them).
         var fresh = ExplainDue(touched, probabilities, due, asOf, ref model);

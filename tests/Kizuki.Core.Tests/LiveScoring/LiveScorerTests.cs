@@ -160,6 +160,25 @@ public sealed class LiveScorerTests(LiveModelFixture demo) : IClassFixture<LiveM
     }
 
     [Fact]
+    public void Step_EveryCustomerAtOnce_ScoresEqualTheBatchModelOnTheirStoredFeatures()
+    {
+        var (scorer, store) = ScorerWithReasons(reasonsChange: 0.05);
+        var registry = new ModelRegistry(Path.GetDirectoryName(store.Location)!);
+        var model = registry.Load(registry.Active!.Value);
+
+        // One step of every customer: the trees score them as one block (and over both cores, with enough rows).
+        var scores = scorer.Step(Logins(demo.CustomerIds, demo.HistoryEnd.AddHours(1), "b")).Scores;
+
+        Assert.True(scores.Count > 100, $"{scores.Count} customers scored");
+        var names = model.Encoder.Columns.Select(c => c.Name).ToArray();
+        var x = model.Encoder.Encode(
+            c => [.. scores.Select(s => s.Features[names[c]] is double value ? value : double.NaN)],
+            c => [.. scores.Select(s => s.Features[names[c]] as string)],
+            [.. Enumerable.Range(0, scores.Count)]);
+        Assert.Equal(model.Probabilities(x), scores.Select(s => s.Probability));
+    }
+
+    [Fact]
     public async Task Warm_ScoresLostAfterTheirAcknowledgement_AreComputedAgainWhenThePipelineStarts()
     {
         var (scorer, store) = ScorerWithReasons(reasonsChange: 0.05);

@@ -90,6 +90,33 @@ public sealed partial class LightGbmModel : IChurnModel, IDisposable
         trees.PredictRaw(x.Values, output[..x.Rows]);
     }
 
+    /// <summary>
+    /// Raw scores of the first <c>output.Length</c> rows laid end to end in <paramref name="values"/> (one value per column
+    /// each; a reused buffer may hold more): the batch path without a matrix per call, e.g. for the customers of one live step.
+    /// Equal to the bit to <see cref="PredictRaw(ReadOnlySpan{double})"/> of each row.
+    /// </summary>
+    public void PredictRawRows(double[] values, Span<double> output)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if ((long)output.Length * Columns.Count > values.Length)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{output.Length} 行には {output.Length * Columns.Count} 個の値が必要ですが {values.Length} 個です。 / {output.Length} rows need {output.Length * Columns.Count} values but {values.Length} are given."),
+                nameof(values));
+        }
+
+        if (trees is not null)
+        {
+            trees.PredictRaw(values, output);
+            return;
+        }
+
+        for (var r = 0; r < output.Length; r++)
+        {
+            output[r] = PredictRawNative(values.AsSpan(r * Columns.Count, Columns.Count));
+        }
+    }
+
     /// <summary>Raw scores (log-odds of churn) for every row of <paramref name="x"/>.</summary>
     public double[] PredictRaw(DesignMatrix x)
     {

@@ -16,10 +16,10 @@ internal sealed partial class TreeEnsemble
     /// <summary>Below this many tree walks a batch is scored on the calling thread (starting threads costs more).</summary>
     private const long ParallelWork = 200_000;
 
-    /// <summary>Raw scores of every row of the row-major <paramref name="values"/>.</summary>
+    /// <summary>Raw scores of the first <c>output.Length</c> rows of the row-major <paramref name="values"/>.</summary>
     internal void PredictRaw(double[] values, Span<double> output)
     {
-        var rows = values.Length / FeatureCount;
+        var rows = output.Length;
         var blocks = (rows + ScoreBlockRows - 1) / ScoreBlockRows;
         if ((long)rows * roots.Length < ParallelWork || blocks < 2 || Environment.ProcessorCount < 2)
         {

@@ -42,6 +42,22 @@ public sealed class LightGbmModelTests : IDisposable
     }
 
     [Fact]
+    public void PredictRawRows_LeadingRowsOfALongerBuffer_EqualEachRowAlone()
+    {
+        var buffer = new double[data.X.Values.Length + (3 * data.X.ColumnCount)];
+        data.X.Values.CopyTo(buffer, 0);
+        foreach (var rows in new[] { 0, 1, 20, data.X.Rows })
+        {
+            var output = new double[rows];
+            model.PredictRawRows(buffer, output);
+
+            Assert.Equal(Enumerable.Range(0, rows).Select(r => model.PredictRaw(data.X.Row(r))), output);
+        }
+
+        Assert.Throws<ArgumentException>(() => model.PredictRawRows(buffer, new double[data.X.Rows + 4]));
+    }
+
+    [Fact]
     public void PredictRaw_SingleRowFromManyThreads_EqualsBatch()
     {
         var batch = model.PredictRaw(data.X);
