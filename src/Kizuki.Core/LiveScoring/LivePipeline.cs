@@ -280,7 +280,8 @@ internal sealed class LivePipeline : IAsyncDisposable
 
             try
             {
-                var prepared = _scorer.Prepare(records);
+                // Customers whose reasons are not due are posted first (see LiveScorer.Prepare); the rest follows.
+                var prepared = _scorer.Prepare(records, (part, customers) => PostEarly(part, customers, records, groups));
                 var scored = new ScoredSteps(prepared, [.. groups], false);
                 Record(_computed, scored.Groups, Stopwatch.GetTimestamp());
                 _intake.Post(scored);
@@ -290,6 +291,32 @@ internal sealed class LivePipeline : IAsyncDisposable
                 Fail(e);
             }
         }
+    }
+
+    /// <summary>
+    /// Posts the early part of a step: for each group, the events of the customers that part covers are counted as scored
+    /// now, and taken off the group (the rest of the step counts the others).
+    /// </summary>
+    private void PostEarly(PreparedStep part, IReadOnlySet<string> customers, List<object> records, List<(long AcknowledgedAt, int Events)> groups)
+    {
+        var early = new (long AcknowledgedAt, int Events)[groups.Count];
+        var start = 0;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var (acknowledged, events) = groups[g];
+            var covered = 0;
+            for (var r = start; r < start + events; r++)
+            {
+                covered += customers.Contains(LiveEvents.CustomerOf(records[r])) ? 1 : 0;
+            }
+
+            start += events;
+            early[g] = (acknowledged, covered);
+            groups[g] = (acknowledged, events - covered);
+        }
+
+        Record(_computed, early, Stopwatch.GetTimestamp());
+        _intake.Post(new ScoredSteps(part, early, false));
     }
 
     private void Fail(Exception e)

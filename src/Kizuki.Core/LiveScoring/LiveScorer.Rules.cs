@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Kizuki.Alerts;
 using Kizuki.Domain;
+using Kizuki.Explanations;
 using Kizuki.Features.History;
 using Kizuki.Notifications;
 using Kizuki.Scoring;
@@ -11,8 +12,16 @@ namespace Kizuki.LiveScoring;
 
 internal sealed partial class LiveScorer
 {
+    /// <summary>Scores the touched customers and evaluates the rules; stores the results unless preparing.</summary>
+    /// <param name="touched">The customers to score, each once.</param>
+    /// <param name="asOf">The instant the features are evaluated at.</param>
+    /// <param name="now">When the step runs.</param>
+    /// <param name="early">
+    /// While preparing: when some customers' reasons must be computed and others' not, receives the others' part first (with
+    /// those customers), so that their scores do not wait for the reasons; the rest is returned. Null: everything is returned.
+    /// </param>
     private (IReadOnlyList<StoredScore> Scores, IReadOnlyList<StoredAlert> Alerts, IReadOnlyList<FollowUp> FollowUps) ScoreAndRaise(
-        List<string> touched, DateTimeOffset asOf, DateTimeOffset now)
+        List<string> touched, DateTimeOffset asOf, DateTimeOffset now, Action<LiveStep, IReadOnlySet<string>>? early = null)
     {
         var scores = new List<StoredScore>(_rowModel is null ? 0 : touched.Count);
         var stored = new List<StoredAlert>();
@@ -62,11 +71,69 @@ internal sealed partial class LiveScorer
 
         model += Stopwatch.GetTimestamp() - evaluated;
 
-        // 2. The reasons due, as one block (the TreeSHAP tables are read once for all of them).
-        var fresh = ExplainDue(touched, probabilities, due, asOf, ref model);
+        // 2. The reasons due, as one block (the TreeSHAP tables are read once for all of them); when there is a taker for an
+        // early part, the customers without reasons due are finished and handed over before the reasons are computed.
+        CustomerReasons?[]? fresh = null;
+        if (early is not null && _preparing && due.Count > 0 && due.Count < touched.Count)
+        {
+            var later = new HashSet<int>(due);
+            var first = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < touched.Count; i++)
+            {
+                if (!later.Contains(i))
+                {
+                    Finish(i);
+                    first.Add(touched[i]);
+                }
+            }
 
-        // 3. Score rows, rules, alerts, follow-ups.
-        for (var i = 0; i < touched.Count; i++)
+            var handed = Stopwatch.GetTimestamp();
+            PrepareRows(scores, now);
+            Stages.Store += Stopwatch.GetElapsedTime(handed);
+            early(new LiveStep(scores, stored, followUps), first);
+            scores = [];
+            stored = [];
+            followUps = [];
+            fresh = ExplainDue(touched, probabilities, due, asOf, ref model);
+            foreach (var i in due)
+            {
+                Finish(i);
+            }
+        }
+        else
+        {
+            fresh = ExplainDue(touched, probabilities, due, asOf, ref model);
+            for (var i = 0; i < touched.Count; i++)
+            {
+                Finish(i);
+            }
+        }
+
+        var t3 = Stopwatch.GetTimestamp();
+        if (_preparing)
+        {
+            // For the pipeline's writer: scores and touches go into its next transaction, alerts after that commit.
+            PrepareRows(scores, now);
+        }
+        else
+        {
+            _scores.Save(scores);
+            if (stored.Count > 0)
+            {
+                _work.Raise(stored, now);
+            }
+
+            _touches.Flush(_store);
+        }
+
+        Stages.Features += Stopwatch.GetElapsedTime(0, features);
+        Stages.Model += Stopwatch.GetElapsedTime(0, model);
+        Stages.Rules += Stopwatch.GetElapsedTime(0, ruling);
+        Stages.Store += Stopwatch.GetElapsedTime(t3);
+        return (scores, stored, followUps);
+
+        // 3. One customer's score row, rules, alerts, follow-ups.
+        void Finish(int i)
         {
             var id = touched[i];
             var t1 = Stopwatch.GetTimestamp();
@@ -86,7 +153,7 @@ internal sealed partial class LiveScorer
             model += t2 - t1;
             if (!rules)
             {
-                continue;
+                return;
             }
 
             var trail = Trail(id);
@@ -130,29 +197,6 @@ internal sealed partial class LiveScorer
 
             ruling += Stopwatch.GetTimestamp() - t2;
         }
-
-        var t3 = Stopwatch.GetTimestamp();
-        if (_preparing)
-        {
-            // For the pipeline's writer: scores and touches go into its next transaction, alerts after that commit.
-            PrepareRows(scores, now);
-        }
-        else
-        {
-            _scores.Save(scores);
-            if (stored.Count > 0)
-            {
-                _work.Raise(stored, now);
-            }
-
-            _touches.Flush(_store);
-        }
-
-        Stages.Features += Stopwatch.GetElapsedTime(0, features);
-        Stages.Model += Stopwatch.GetElapsedTime(0, model);
-        Stages.Rules += Stopwatch.GetElapsedTime(0, ruling);
-        Stages.Store += Stopwatch.GetElapsedTime(t3);
-        return (scores, stored, followUps);
     }
 
     private ProbabilityTrail Trail(string customerId)

@@ -27,6 +27,17 @@ internal sealed partial class LiveScorer
     /// </summary>
     public PreparedStep Prepare(IReadOnlyList<object> events) => Prepared(() => Step(events));
 
+    /// <summary>
+    /// <see cref="Prepare(IReadOnlyList{object})"/> in two parts when some customers' reasons must be computed and others'
+    /// not: the others' part goes to <paramref name="early"/> first, with the customers it covers, so that their scores do not
+    /// wait for those reasons (a few tenths of a millisecond each); the rest is returned. Otherwise everything is returned.
+    /// </summary>
+    public PreparedStep Prepare(IReadOnlyList<object> events, Action<PreparedStep, IReadOnlySet<string>> early)
+    {
+        ArgumentNullException.ThrowIfNull(early);
+        return Prepared(() => Step(events, (part, customers) => early(new PreparedStep(part, _touches.Take(), _preparedAt), customers)));
+    }
+
     /// <summary>Runs a step in preparing mode and takes what it left to store; a failed step leaves no touches behind.</summary>
     private PreparedStep Prepared(Func<LiveStep> step)
     {

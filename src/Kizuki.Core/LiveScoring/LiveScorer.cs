@@ -159,7 +159,9 @@ internal sealed partial class LiveScorer
     public int TrailsSeeded { get; private set; }
 
     /// <summary>Applies accepted events, re-scores the customers they touch, and raises what the rules say.</summary>
-    public LiveStep Step(IReadOnlyList<object> events)
+    public LiveStep Step(IReadOnlyList<object> events) => Step(events, null);
+
+    private LiveStep Step(IReadOnlyList<object> events, Action<LiveStep, IReadOnlySet<string>>? early)
     {
         ArgumentNullException.ThrowIfNull(events);
         ReloadIfChanged();
@@ -187,7 +189,7 @@ internal sealed partial class LiveScorer
         }
 
         var asOf = newest.AddMilliseconds(1);
-        var (scores, alerts, followUps) = ScoreAndRaise(touched, asOf, _time.GetUtcNow());
+        var (scores, alerts, followUps) = ScoreAndRaise(touched, asOf, _time.GetUtcNow(), early);
         return new LiveStep(scores, alerts, followUps);
     }
 }

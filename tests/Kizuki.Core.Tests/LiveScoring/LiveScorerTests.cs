@@ -136,6 +136,39 @@ public sealed class LiveScorerTests(LiveModelFixture demo) : IClassFixture<LiveM
     }
 
     [Fact]
+    public async Task SubmitAsync_SomeReasonsDue_TheOthersScoresArePostedBeforeThem()
+    {
+        var (probe, _) = ScorerWithReasons(reasonsChange: 1.0);
+        var active = probe.Step(Logins(demo.CustomerIds.Take(80), demo.HistoryEnd.AddHours(1), "a")).Scores.Select(s => s.CustomerId).ToList();
+        var (scorer, store) = ScorerWithReasons(reasonsChange: 1.0);
+        var kept = active.Take(10).ToList();
+        var due = active.Skip(10).Take(10).ToList();
+        var at = demo.HistoryEnd.AddHours(2);
+        scorer.Step(Logins(kept, demo.HistoryEnd.AddHours(1), "a"));
+        var computed = scorer.ReasonsComputed;
+        var work = WorkStores.For(store);
+        owned.Add(work);
+        var steps = new List<LiveStep>();
+        await using var pipeline = new LivePipeline(store, (IEventLedger)work, scorer, steps.Add);
+
+        // One submission, one group: the customers whose reasons are kept are scored and posted before the others' reasons.
+        await pipeline.SubmitAsync(Logins([.. kept, .. due], at, "b"));
+
+        Assert.True(SpinWait.SpinUntil(() => pipeline.Scored == 20 || pipeline.Failure is not null, TimeSpan.FromSeconds(60)));
+        Assert.Null(pipeline.Failure);
+        Assert.Equal(2, steps.Count);
+        Assert.Equal(kept.Order(StringComparer.Ordinal), steps[0].Scores.Select(s => s.CustomerId).Order(StringComparer.Ordinal));
+        Assert.Equal(due.Order(StringComparer.Ordinal), steps[1].Scores.Select(s => s.CustomerId).Order(StringComparer.Ordinal));
+        Assert.Equal(computed + due.Count, scorer.ReasonsComputed);
+        Assert.All(steps.SelectMany(s => s.Scores), s => Assert.NotNull(s.Reasons));
+        Assert.Equal(steps.Sum(s => s.Scores.Count), store.Scores(at.AddMilliseconds(1)).Count());
+
+        // Every event is counted once, in the part that scored its customer.
+        Assert.Equal(20, pipeline.ComputedLatencies.Count);
+        Assert.Equal(20, pipeline.Latencies.Count);
+    }
+
+    [Fact]
     public void Step_ManyCustomersAtOnce_GivesTheReasonsEachGetsAlone()
     {
         var (together, _) = ScorerWithReasons(reasonsChange: 0.05);
