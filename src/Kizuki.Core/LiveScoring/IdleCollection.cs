@@ -42,8 +42,10 @@ internal sealed class IdleCollection
         _collect = collect;
     }
 
-    /// <summary>Collections started here (the others were the runtime's own).</summary>
-    public int Collected { get; private set; }
+    /// <summary>Collections started here (the others were the runtime's own); may be read from another thread.</summary>
+    public int Collected => Volatile.Read(ref _collected);
+
+    private int _collected;
 
     /// <summary>Call when idle: collects gen0 if <see cref="Due"/> bytes have been allocated since the last collection.</summary>
     /// <returns>Whether it collected.</returns>
@@ -63,7 +65,7 @@ internal sealed class IdleCollection
         }
 
         _collect();
-        Collected++;
+        Interlocked.Increment(ref _collected);
         Restart(_counters());
         return true;
     }
