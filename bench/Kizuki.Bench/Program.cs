@@ -14,6 +14,7 @@ return args switch
     ["fitcsv", .. var rest] => SameSetFit.Run(rest),
     ["cdnow", .. var rest] => CdnowAccuracy.Run(rest),
     ["retail", .. var rest] => RetailBenchmark.Run(rest),
+    ["jitter", .. var rest] => JitterBenchmark.Run(rest),
     _ => Usage(),
 };
 
@@ -30,6 +31,7 @@ static int Usage()
     Console.Error.WriteLine("       Kizuki.Bench trainset --data-dir DIR --out FILE.csv [--truth DIR]   (the labelled training set of kizuki train as CSV; oracle AUC on a demo)");
     Console.Error.WriteLine("       Kizuki.Bench fitcsv --csv FILE.csv [--leaves N]   (our trees on that CSV, time split as ChurnTrainer: fit, score, AUC)");
     Console.Error.WriteLine("       Kizuki.Bench retail [--shared DIR] [--json]   (Online Retail through the store: BTYD holdout, churn AUC with and without lifetime features)");
+    Console.Error.WriteLine("       Kizuki.Bench jitter [--seconds N] [--threads N]   (pauses the machine itself imposes on spinning threads: steal, interrupts)");
     Console.Error.WriteLine("       Kizuki.Bench cdnow [--shared DIR]   (CDNOW BG/NBD, Pareto/NBD, Gamma-Gamma fits against the published values, JSON)");
     return 2;
 }
