@@ -121,11 +121,12 @@ internal sealed class LiveRowModel
     {
         var columns = _row.Length;
         var width = _catalog.Count;
-        if (_encoded.Length < probabilities.Length * columns)
+        if (_active.Length < probabilities.Length)
         {
-            _encoded = new double[Math.Max(probabilities.Length * columns, _encoded.Length * 2)];
-            _treeRaw = new double[_encoded.Length / Math.Max(1, columns)];
-            _active = new int[_treeRaw.Length];
+            var rows = Math.Max(probabilities.Length, _active.Length * 2);
+            _active = new int[rows];
+            _treeRaw = new double[rows];
+            _encoded = new double[rows * columns];
         }
 
         var active = 0;
