@@ -74,6 +74,7 @@ internal static class LiveScoreBenchmark
                 $"replaying {replay.Count:N0} events of the last {days} days for {scorer.State.CustomerCount:N0} customers, batches of {batch}…"));
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var (gen0, gen1, gen2, paused, allocated) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
+            var stolen = StolenMilliseconds();
             var watch = Stopwatch.StartNew();
             LivePipeline pipeline;
             long alerts = 0;
@@ -164,6 +165,12 @@ internal static class LiveScoreBenchmark
                 ? string.Create(CultureInfo.InvariantCulture,
                     $"; writer: event inserts {w.Inserting.TotalSeconds:F2} s, score inserts {w.Storing.TotalSeconds:F2} s, generation + commit {w.Committing.TotalSeconds:F2} s")
                 : ""));
+            if (stolen is { } before && StolenMilliseconds() is { } after)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"machine: {after - before:N0} ms of CPU time stolen by the hypervisor during the replay (all vCPUs; /proc/stat), see also `jitter`"));
+            }
+
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"reasons computed {scorer.ReasonsComputed:N0} times for {pipeline.Scored:N0} events; warm start: {scorer.ReasonsSeeded:N0} customers' reasons, {scorer.TrailsSeeded:N0} stored scores in the probability trails"));
             return 0;
@@ -173,6 +180,20 @@ internal static class LiveScoreBenchmark
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    /// <summary>The CPU time the hypervisor has taken from this machine's vCPUs since boot (steal in /proc/stat), if known.</summary>
+    private static long? StolenMilliseconds()
+    {
+        const string stat = "/proc/stat";
+        if (!File.Exists(stat))
+        {
+            return null;
+        }
+
+        // "cpu  user nice system idle iowait irq softirq steal ..." in clock ticks (USER_HZ, 100 per second on Linux).
+        var fields = File.ReadLines(stat).First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return fields.Length > 8 && long.TryParse(fields[8], CultureInfo.InvariantCulture, out var ticks) ? ticks * 10 : null;
     }
 
     private static void NightlyScore(string dataDir, KizukiSettings settings, IStore store, DateTimeOffset asOf)
