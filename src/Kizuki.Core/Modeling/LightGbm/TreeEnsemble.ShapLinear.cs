@@ -119,7 +119,7 @@ internal sealed partial class TreeEnsemble
     /// A row's shares are summed per feature and quadrature point over the trees in tree order, then added up, so its result
     /// does not depend on the other rows of its block.
     /// <para>Both kernels are compiled fully optimised at once: the live scorer calls this once per step, too rarely for tiered
-    /// compilation to promote it early (the 20-day replay's reasons took 1.9 s at tier 0, 0.7–0.8 s optimised).</para>
+    /// compilation to promote it early (the 20-day replay's reasons took 1.9 s at tier 0, 0.8–1.0 s optimised).</para>
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ExplainLinear(ShapTables shap, LinearShap linear, ReadOnlySpan<double> rows, Span<double> output)
