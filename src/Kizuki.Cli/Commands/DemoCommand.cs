@@ -109,7 +109,8 @@ internal static class DemoCommand
         using var reopened = context.OpenStore();
         var summary = reopened.Summarise(options.HistoryEnd);
         var model = train ? DemoTraining.Run(context, reopened, options, result) : null;
-        var report = new DemoReport(options, result, writes, summary, generated, exportDirectory, model);
+        var scoring = model?.Metadata is not null ? DemoScoring.Score(context, reopened, options, result) : null;
+        var report = new DemoReport(options, result, writes, summary, generated, exportDirectory, model, scoring);
         if (!context.Json)
         {
             DemoView.Write(context, report);
@@ -157,5 +158,7 @@ internal static class DemoCommand
 /// <param name="Elapsed">Time spent generating and importing.</param>
 /// <param name="ExportDirectory">Where the import-format CSV files went, if asked.</param>
 /// <param name="Model">The modelling step's outcome, or null with <c>--no-train</c>.</param>
+/// <param name="Scoring">The scores of every active customer at the end of the history (stored), or null without a model.</param>
 internal sealed record DemoReport(
-    DemoOptions Options, DemoResult Result, WriteCounts Writes, StoreSummary Summary, TimeSpan Elapsed, string? ExportDirectory, DemoModel? Model);
+    DemoOptions Options, DemoResult Result, WriteCounts Writes, StoreSummary Summary, TimeSpan Elapsed, string? ExportDirectory, DemoModel? Model,
+    DemoScoring? Scoring);

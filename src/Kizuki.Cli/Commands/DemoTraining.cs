@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using Kizuki.Demo;
+using Kizuki.Explanations;
 using Kizuki.Features.History;
 using Kizuki.Modeling.Churn;
 using Kizuki.Modeling.Registry;
+using Kizuki.Scoring;
 using Kizuki.Storage;
 
 namespace Kizuki.Cli.Commands;
@@ -52,4 +54,22 @@ internal sealed record DemoModel(ModelMetadata? Metadata, OracleAucs Oracle, Tim
 
     /// <summary>The model's AUC as a share of the knowable oracle's.</summary>
     public double ShareOfKnowable => Metadata is null ? double.NaN : Metadata.Test.RocAuc.Estimate / Oracle.Knowable;
+}
+
+/// <summary>The demo's scoring step: every active customer scored with the new model, stored with reasons.</summary>
+/// <param name="Run">The scores (stored) and their reasons.</param>
+/// <param name="Agreement">How often the generator's planted churn mechanism is among a high-risk customer's top reasons; null without reasons.</param>
+internal sealed record DemoScoring(ScoringRun Run, MechanismAgreement? Agreement)
+{
+    /// <summary>Scores and stores every active customer as of the end of the history (what <c>kizuki score</c> does); null without an active model.</summary>
+    public static DemoScoring? Score(CliContext context, IStore store, DemoOptions options, DemoResult result)
+    {
+        if (ScoreCommand.ScoreAndStore(context, store, options.HistoryEnd) is not { } run)
+        {
+            return null;
+        }
+
+        var agreement = run.Reasons is { } reasons ? MechanismAgreement.Measure(run.Scores, reasons, result.CustomersTruthFile) : null;
+        return new DemoScoring(run, agreement);
+    }
 }

@@ -13,7 +13,7 @@ internal static class DemoView
     /// <remarks>One object, written once after everything ran, so a machine reading standard output parses exactly one value.</remarks>
     public static object ToJson(CliContext context, Commands.DemoReport report, object? live)
     {
-        var (options, result, writes, summary, elapsed, exportDirectory, model) = report;
+        var (options, result, writes, summary, elapsed, exportDirectory, model, scoring) = report;
         return new
         {
             dataDirectory = context.DataDirectory,
@@ -43,6 +43,15 @@ internal static class DemoView
                 seconds = Math.Round(model.Elapsed.TotalSeconds, 3),
                 failure = model.Failure,
             },
+            scores = scoring is null ? null : new
+            {
+                asOf = scoring.Run.AsOf,
+                customers = scoring.Run.Scores.Count,
+                top = ScoreView.TopJson(context, scoring.Run.Top(5)),
+                mechanismAgreement = scoring.Agreement is { Customers: > 0 } agreement
+                    ? new { highRiskCustomers = agreement.Customers, share = Math.Round(agreement.Share, 6) }
+                    : null,
+            },
             live,
         };
     }
@@ -50,7 +59,7 @@ internal static class DemoView
     /// <summary>Prints what the demo made (the human-readable form; <see cref="ToJson"/> is the <c>--json</c> form).</summary>
     public static void Write(CliContext context, Commands.DemoReport report)
     {
-        var (options, result, writes, summary, elapsed, exportDirectory, model) = report;
+        var (options, result, writes, summary, elapsed, exportDirectory, model, scoring) = report;
         var scenario = options.Scenario == DemoScenario.Saas
             ? context.T("B2B SaaS（サブスクリプション）", "B2B SaaS (subscription)")
             : context.T("通販（単品購入と定期購入）", "mail-order shop (one-off and 定期 subscription)");
@@ -80,9 +89,9 @@ internal static class DemoView
         if (model is not null)
         {
             WriteModel(context, model);
-            if (model.Metadata is not null)
+            if (scoring is not null)
             {
-                WriteTopRisks(context, options, result);
+                WriteTopRisks(context, scoring);
             }
         }
 
@@ -94,30 +103,21 @@ internal static class DemoView
         }
     }
 
-    /// <summary>Scores the demo with the new model, stores the scores with reasons, and shows the top risks with their reasons and action.</summary>
-    private static void WriteTopRisks(CliContext context, DemoOptions options, DemoResult result)
+    /// <summary>Shows the demo's stored scores: the top risks with their reasons and action, and the agreement with the ground truth.</summary>
+    private static void WriteTopRisks(CliContext context, Commands.DemoScoring scoring)
     {
-        using var store = context.OpenStore();
-        if (Commands.ScoreCommand.ScoreAndStore(context, store, options.HistoryEnd) is not { } run)
-        {
-            return;
-        }
-
+        var run = scoring.Run;
         var leaders = run.Top(5);
         context.Console.MarkupLine(Markup.Escape(context.T(
             $"{CliContext.N(run.Scores.Count)} 顧客を採点し、理由とともに保存しました。リスク金額の上位 {leaders.Count} 顧客:",
             $"Scored {CliContext.N(run.Scores.Count)} customers and stored the scores with their reasons. Top {leaders.Count} by revenue at risk:")));
         ScoreView.WriteReasons(context, leaders);
-        if (run.Reasons is { } reasons)
+        if (scoring.Agreement is { Customers: > 0 } agreement)
         {
-            var agreement = Kizuki.Explanations.MechanismAgreement.Measure(run.Scores, reasons, result.CustomersTruthFile);
-            if (agreement.Customers > 0)
-            {
-                var share = agreement.Share.ToString("P1", CultureInfo.InvariantCulture);
-                context.Console.MarkupLine(Markup.Escape(context.T(
-                    $"高リスク顧客 {CliContext.N(agreement.Customers)} 人のうち {share} で、生成器が仕込んだ解約の仕組み（正解データ）が上位の理由に入っています。",
-                    $"For {share} of {CliContext.N(agreement.Customers)} high-risk customers, the churn mechanism the generator planted (ground truth) is among the top reasons.")));
-            }
+            var share = agreement.Share.ToString("P1", CultureInfo.InvariantCulture);
+            context.Console.MarkupLine(Markup.Escape(context.T(
+                $"高リスク顧客 {CliContext.N(agreement.Customers)} 人のうち {share} で、生成器が仕込んだ解約の仕組み（正解データ）が上位の理由に入っています。",
+                $"For {share} of {CliContext.N(agreement.Customers)} high-risk customers, the churn mechanism the generator planted (ground truth) is among the top reasons.")));
         }
     }
 

@@ -10,6 +10,19 @@ namespace Kizuki.Cli.Output;
 /// <summary>Renders a scoring run: the customers with the most revenue at risk and the count per risk band.</summary>
 internal static class ScoreView
 {
+    /// <summary>The top customers as JSON: probability, band, revenue at risk, reasons and action in the chosen language.</summary>
+    public static IEnumerable<object> TopJson(CliContext context, IReadOnlyList<StoredScore> leaders) =>
+        leaders.Select(s => (object)new
+        {
+            customerId = s.CustomerId,
+            probability = Math.Round(s.Probability, 6),
+            band = BandName(s.Band),
+            revenueAtRisk = s.RevenueAtRisk,
+            reasons = ReasonsOf(s)?.Raising.Select(r => r.Sentence(context.Language)),
+            loweringReasons = ReasonsOf(s)?.Lowering.Select(r => r.Sentence(context.Language)),
+            action = ReasonsOf(s)?.Action?.Text(context.Language),
+        });
+
     public static void Render(CliContext context, ScoringRun run, int top, string? path, ScoreTimings timings)
     {
         var leaders = run.Top(top);
@@ -24,16 +37,7 @@ internal static class ScoreView
                 customers = run.Scores.Count,
                 file = path,
                 bands = bands.Select(b => new { band = BandName(b.Band), customers = b.Customers, revenueAtRisk = b.RevenueAtRisk }),
-                top = leaders.Select(s => new
-                {
-                    customerId = s.CustomerId,
-                    probability = Math.Round(s.Probability, 6),
-                    band = BandName(s.Band),
-                    revenueAtRisk = s.RevenueAtRisk,
-                    reasons = ReasonsOf(s)?.Raising.Select(r => r.Sentence(context.Language)),
-                    loweringReasons = ReasonsOf(s)?.Lowering.Select(r => r.Sentence(context.Language)),
-                    action = ReasonsOf(s)?.Action?.Text(context.Language),
-                }),
+                top = TopJson(context, leaders),
                 featureSeconds = Math.Round(timings.Features.TotalSeconds, 3),
                 scoringSeconds = Math.Round(timings.Scoring.TotalSeconds, 3),
                 seconds = Math.Round(timings.Total.TotalSeconds, 3),

@@ -132,6 +132,17 @@ public sealed class DemoCommandTests
         Assert.InRange(model.GetProperty("knowableOracleAuc").GetDouble(), 0.6, model.GetProperty("oracleAuc").GetDouble());
         Assert.Equal(model.GetProperty("auc").GetDouble() / model.GetProperty("knowableOracleAuc").GetDouble(),
             model.GetProperty("shareOfKnowableOracle").GetDouble(), 6);
+
+        // With --json too, every active customer is scored and stored with reasons, as without it.
+        var scores = json.RootElement.GetProperty("scores");
+        var scored = scores.GetProperty("customers").GetInt32();
+        Assert.InRange(scored, 100, 1200);
+        Assert.Equal(5, scores.GetProperty("top").GetArrayLength());
+        Assert.All(scores.GetProperty("top").EnumerateArray(), t => Assert.NotEqual(0, t.GetProperty("reasons").GetArrayLength()));
+        using var store = Kizuki.Storage.StoreFactory.Open(dir.Path);
+        var stored = store.Scores().ToList();
+        Assert.Equal(scored, stored.Count);
+        Assert.All(stored, s => Assert.NotNull(s.Reasons));
     }
 
     [Fact]
