@@ -61,11 +61,14 @@ internal static class ServeCommand
         await using (server.ConfigureAwait(false))
         {
             var address = server.Addresses.Count > 0 ? server.Addresses[0] : urls;
-            environment.Out.WriteLine();
-            environment.Out.WriteLine(context.T($"ダッシュボード: {address}", $"Dashboard: {address}"));
-            environment.Out.WriteLine(context.T($"  ユーザー名: {name}", $"  User:     {name}"));
-            environment.Out.WriteLine(context.T($"  パスワード: {password}", $"  Password: {password}"));
-            environment.Out.WriteLine(context.T(
+
+            // With --json, standard output holds the demo's one JSON object: where to sign in goes to standard error.
+            var output = context.Json ? environment.Error : environment.Out;
+            output.WriteLine();
+            output.WriteLine(context.T($"ダッシュボード: {address}", $"Dashboard: {address}"));
+            output.WriteLine(context.T($"  ユーザー名: {name}", $"  User:     {name}"));
+            output.WriteLine(context.T($"  パスワード: {password}", $"  Password: {password}"));
+            output.WriteLine(context.T(
                 "  (このパスワードは再表示されません。Ctrl+C で停止)", "  (the password is not shown again; Ctrl+C to stop)"));
             await RunUntilStoppedAsync(server, started, cancellation).ConfigureAwait(false);
         }

@@ -57,4 +57,22 @@ public sealed class ServeCommandTests
         using var store = StoreFactory.Open(dir.Path);
         Assert.DoesNotContain(password, AccountStores.For(store).FindUser("admin")!.PasswordHash, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DemoServeJson_StandardOutputIsOneJsonObject_SignInGoesToStandardError()
+    {
+        using var dir = new TempDirectory();
+        using var host = new CommandHost((g, e, started) => DemoCommand.Create(g, e, started));
+
+        var run = host.InvokeAsync("demo", "--customers", "300", "--no-train", "--serve", "--json", "--urls", "http://127.0.0.1:0", "--data-dir", dir.Path, "--lang", "en");
+        var address = await host.Address(run, Patience);
+        host.Stop();
+        var exit = await run.WaitAsync(Patience);
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(host.Out);
+        Assert.Equal(300, json.RootElement.GetProperty("customers").GetInt32());
+        Assert.Contains($"Dashboard: {address}", host.Error, StringComparison.Ordinal);
+        Assert.Contains("Password: ", host.Error, StringComparison.Ordinal);
+    }
 }
