@@ -23,6 +23,13 @@ internal sealed partial class TreeEnsemble
     internal void Contributions(ReadOnlySpan<double> row, Span<double> output)
     {
         var shap = Shap;
+        if (shap.Linear is { } linear)
+        {
+            // The linear TreeSHAP keeps its own scratch: no masks or polynomial to reserve.
+            ExplainLinear(shap, linear, row, output);
+            return;
+        }
+
         var masks = shap.MaxTreeSize <= StackScratchLimit ? stackalloc ulong[shap.MaxTreeSize] : new ulong[shap.MaxTreeSize];
         Span<double> polynomial = stackalloc double[shap.MaxDepth + 2];
         Explain(shap, row, output, masks, polynomial);
