@@ -15,6 +15,7 @@ return args switch
     ["cdnow", .. var rest] => CdnowAccuracy.Run(rest),
     ["retail", .. var rest] => RetailBenchmark.Run(rest),
     ["jitter", .. var rest] => JitterBenchmark.Run(rest),
+    ["oraclegap", .. var rest] => OracleGap.Run(rest),
     _ => Usage(),
 };
 
@@ -29,6 +30,7 @@ static int Usage()
     Console.Error.WriteLine("       Kizuki.Bench lifetime [--customers N] [--shared DIR]   (1M summaries, CDNOW fits, Online Retail holdout)");
     Console.Error.WriteLine("       Kizuki.Bench web [--customers N] [--rounds N]   (dashboard API over HTTP at 100,000 scored customers; PBKDF2 cost)");
     Console.Error.WriteLine("       Kizuki.Bench trainset --data-dir DIR --out FILE.csv [--truth DIR]   (the labelled training set of kizuki train as CSV; oracle AUC on a demo)");
+    Console.Error.WriteLine("       Kizuki.Bench oraclegap --data-dir DIR [--truth DIR]   (a saas demo: the model against oracles that know only the cutoff, by episode stage; trees on the true probabilities)");
     Console.Error.WriteLine("       Kizuki.Bench fitcsv --csv FILE.csv [--leaves N]   (our trees on that CSV, time split as ChurnTrainer: fit, score, AUC)");
     Console.Error.WriteLine("       Kizuki.Bench retail [--shared DIR] [--json]   (Online Retail through the store: BTYD holdout, churn AUC with and without lifetime features)");
     Console.Error.WriteLine("       Kizuki.Bench jitter [--seconds N] [--threads N]   (pauses the machine itself imposes on spinning threads: steal, interrupts)");

@@ -18,6 +18,27 @@ internal readonly record struct OracleAucs(double Full, double Knowable, int Row
     public static readonly OracleAucs None = new(double.NaN, double.NaN, 0);
 }
 
+/// <summary>Where a customer's churn episode stood at a cutoff, from the ground truth.</summary>
+internal enum EpisodeStage
+{
+    /// <summary>No episode in the whole history: the background hazard alone.</summary>
+    NoEpisode,
+    /// <summary>The episode begins at or after the cutoff: nothing of it can be seen yet.</summary>
+    NotBegun,
+    /// <summary>A silent episode began before the cutoff: it raises the hazard and shows no signal.</summary>
+    Silent,
+    /// <summary>An episode with signals began before the cutoff (it may be over by then).</summary>
+    Visible,
+}
+
+/// <summary>The ground truth of one training-set row.</summary>
+/// <param name="Row">The row in the training set.</param>
+/// <param name="Full">The true probability of churning in the window (the full oracle).</param>
+/// <param name="Knowable">The knowable oracle's probability: the background hazard unless a visible episode began before the cutoff.</param>
+/// <param name="Stage">Where the customer's episode stood at the cutoff.</param>
+/// <param name="EpisodeDays">Days from the episode's onset to the cutoff; NaN when it had not begun.</param>
+internal readonly record struct OracleRow(int Row, double Full, double Knowable, EpisodeStage Stage, double EpisodeDays);
+
 /// <summary>
 /// The best rankings any model could reach on the demo: the generator's true churn hazards, turned into each customer's
 /// true probability of churning in the prediction window, scored against what really happened.
@@ -43,35 +64,53 @@ internal static class OracleAuc
     /// <param name="cutoff">The cutoff (ms).</param>
     public static OracleAucs Compute(string customersFile, string hazardFile, TrainingSet set, long cutoff)
     {
+        var rows = Describe(customersFile, hazardFile, set, cutoff);
+        if (rows.Count == 0)
+        {
+            return OracleAucs.None;
+        }
+
+        double[] y = [.. rows.Select(r => (double)set.Labels[r.Row])];
+        return new OracleAucs(BinaryMetrics.RocAuc([.. rows.Select(r => r.Full)], y), BinaryMetrics.RocAuc([.. rows.Select(r => r.Knowable)], y), rows.Count);
+    }
+
+    /// <summary>What the ground truth says of each row of a training set: both oracles' probabilities and the customer's
+    /// episode as it stood at the row's cutoff.</summary>
+    /// <param name="customersFile">The ground truth <c>customers.csv</c>.</param>
+    /// <param name="hazardFile">The ground truth <c>hazard.csv</c>.</param>
+    /// <param name="set">The training set.</param>
+    /// <param name="cutoff">Only the rows of this cutoff (ms); null for every row, each at its own cutoff.</param>
+    public static IReadOnlyList<OracleRow> Describe(string customersFile, string hazardFile, TrainingSet set, long? cutoff)
+    {
         ArgumentNullException.ThrowIfNull(set);
         var hazards = ReadHazards(hazardFile);
         var episodes = ReadEpisodes(customersFile);
         var window = set.Definition.Window;
-        var full = new List<double>();
-        var knowable = new List<double>();
-        var labels = new List<double>();
+        var result = new List<OracleRow>();
         for (var r = 0; r < set.RowCount; r++)
         {
-            if (set.Cutoffs[r] != cutoff)
+            var at = set.Cutoffs[r];
+            if (cutoff is { } only && at != only)
             {
                 continue;
             }
 
             var id = set.CustomerIds[r];
             var months = hazards.TryGetValue(id, out var m) ? m : [];
-            var unknowable = !episodes.TryGetValue(id, out var episode) || episode.Silent || episode.Onset >= cutoff;
-            full.Add(Probability(months, cutoff, cutoff + window, background: false));
-            knowable.Add(Probability(months, cutoff, cutoff + window, background: unknowable));
-            labels.Add(set.Labels[r]);
+            var stage = !episodes.TryGetValue(id, out var episode) ? EpisodeStage.NoEpisode
+                : episode.Onset >= at ? EpisodeStage.NotBegun
+                : episode.Silent ? EpisodeStage.Silent
+                : EpisodeStage.Visible;
+            var age = stage is EpisodeStage.Silent or EpisodeStage.Visible ? (at - episode.Onset) / (double)Millis.Day : double.NaN;
+            result.Add(new OracleRow(
+                r,
+                Probability(months, at, at + window, background: false),
+                Probability(months, at, at + window, background: stage != EpisodeStage.Visible),
+                stage,
+                age));
         }
 
-        if (labels.Count == 0)
-        {
-            return OracleAucs.None;
-        }
-
-        double[] y = [.. labels];
-        return new OracleAucs(BinaryMetrics.RocAuc([.. full], y), BinaryMetrics.RocAuc([.. knowable], y), labels.Count);
+        return result;
     }
 
     private static double Probability(List<MonthHazard> months, long from, long to, bool background)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kizuki.Configuration;
 using Kizuki.Demo;
 using Kizuki.Features.Labels;
@@ -49,6 +50,40 @@ public sealed class OracleAucTests(OracleDemoFixture demo) : IClassFixture<Oracl
         Assert.Equal(demo.Set.Cutoffs.Count(c => c == demo.LastCutoff), oracle.Rows);
         Assert.InRange(oracle.Full, 0.75, 1.0);
         Assert.InRange(oracle.Knowable, 0.65, oracle.Full - 0.01);
+    }
+
+    [Fact]
+    public void Describe_EveryRow_StagesFollowTheEpisodeOnsetsAndOneCutoffIsASliceOfIt()
+    {
+        // customers.csv: customer_id, scenario, mechanism, churned_at, recovered, episode, episode_onset
+        var onsets = File.ReadLines(demo.Result.CustomersTruthFile).Skip(1).Select(line => line.Split(','))
+            .Where(cells => cells[5] != "none")
+            .ToDictionary(cells => cells[0], cells => (Silent: cells[5] == "silent", Onset: DateTimeOffset.Parse(cells[6], CultureInfo.InvariantCulture).ToUnixTimeMilliseconds()));
+
+        var rows = OracleAuc.Describe(demo.Result.CustomersTruthFile, demo.Result.HazardTruthFile, demo.Set, cutoff: null);
+
+        Assert.Equal(Enumerable.Range(0, demo.Set.RowCount), rows.Select(r => r.Row));
+        foreach (var row in rows)
+        {
+            var cutoff = demo.Set.Cutoffs[row.Row];
+            var expected = !onsets.TryGetValue(demo.Set.CustomerIds[row.Row], out var episode) ? EpisodeStage.NoEpisode
+                : episode.Onset >= cutoff ? EpisodeStage.NotBegun
+                : episode.Silent ? EpisodeStage.Silent
+                : EpisodeStage.Visible;
+            Assert.Equal(expected, row.Stage);
+            Assert.Equal(expected is EpisodeStage.Silent or EpisodeStage.Visible ? (cutoff - episode.Onset) / 86_400_000.0 : double.NaN, row.EpisodeDays);
+            Assert.InRange(row.Full, 0, 1);
+            if (expected == EpisodeStage.Visible)
+            {
+                Assert.Equal(row.Full, row.Knowable);
+            }
+        }
+
+        Assert.Contains(rows, r => r.Stage == EpisodeStage.Silent);
+        Assert.Contains(rows, r => r.Stage == EpisodeStage.NotBegun);
+        Assert.Contains(rows, r => r.Stage is EpisodeStage.Silent or EpisodeStage.NotBegun && r.Knowable < r.Full);
+        var last = OracleAuc.Describe(demo.Result.CustomersTruthFile, demo.Result.HazardTruthFile, demo.Set, demo.LastCutoff);
+        Assert.Equal(rows.Where(r => demo.Set.Cutoffs[r.Row] == demo.LastCutoff), last);
     }
 
     [Fact]

@@ -31,13 +31,13 @@ internal sealed class LightGbmDataset : IDisposable
     internal string Parameters { get; }
 
     /// <summary>Bins every row of <paramref name="x"/> and attaches the labels.</summary>
-    /// <exception cref="ArgumentException">The labels do not match the rows, are not 0/1, or a category code is not a whole number ≥ 0.</exception>
+    /// <exception cref="ArgumentException">The labels do not match the rows, are not 0/1 (or probabilities, with <see cref="LightGbmOptions.ProbabilityLabels"/>), or a category code is not a whole number ≥ 0.</exception>
     public static LightGbmDataset Create(DesignMatrix x, ReadOnlySpan<double> labels, LightGbmOptions options)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        LightGbmEstimator.ValidateTrainingInput(x, labels);
+        LightGbmEstimator.ValidateTrainingInput(x, labels, options.ProbabilityLabels);
         var parameters = LightGbmParameters.ForTraining(options, x.Columns);
         var full = LightGbmEstimator.CreateDataset(x, parameters, reference: null);
         try

@@ -5,7 +5,7 @@ namespace Kizuki.Modeling.LightGbm;
 /// <summary>Input checks run before any native call, so a bad schema fails with a message that names the problem.</summary>
 public sealed partial class LightGbmEstimator
 {
-    private static void ValidateTrainingData(DesignMatrix x, ReadOnlySpan<double> y, ReadOnlySpan<double> weights)
+    private static void ValidateTrainingData(DesignMatrix x, ReadOnlySpan<double> y, ReadOnlySpan<double> weights, bool probabilities)
     {
         if (x.Rows == 0 || x.ColumnCount == 0)
         {
@@ -18,7 +18,7 @@ public sealed partial class LightGbmEstimator
             throw new ArgumentException(Message($"ラベルが {y.Length} 個ありますが行は {x.Rows} 行です。", $"{y.Length} labels for {x.Rows} rows."), nameof(y));
         }
 
-        ValidateLabels(y, nameof(y));
+        ValidateLabels(y, nameof(y), probabilities);
         if (!weights.IsEmpty)
         {
             if (weights.Length != x.Rows)
@@ -39,9 +39,10 @@ public sealed partial class LightGbmEstimator
     }
 
     /// <summary>The checks of <see cref="Fit(DesignMatrix, ReadOnlySpan{double}, ReadOnlySpan{double}, ValueTuple{DesignMatrix, double[]}?)"/> without weights, for a shared dataset.</summary>
-    internal static void ValidateTrainingInput(DesignMatrix x, ReadOnlySpan<double> y) => ValidateTrainingData(x, y, default);
+    internal static void ValidateTrainingInput(DesignMatrix x, ReadOnlySpan<double> y, bool probabilities) =>
+        ValidateTrainingData(x, y, default, probabilities);
 
-    private static void ValidateValidationData(DesignMatrix x, DesignMatrix validation, double[] labels)
+    private static void ValidateValidationData(DesignMatrix x, DesignMatrix validation, double[] labels, bool probabilities)
     {
         ArgumentNullException.ThrowIfNull(validation);
         ArgumentNullException.ThrowIfNull(labels);
@@ -56,15 +57,22 @@ public sealed partial class LightGbmEstimator
             throw new ArgumentException(Message($"検証データは {validation.Rows} 行、ラベルは {labels.Length} 個です。", $"The validation data have {validation.Rows} rows and {labels.Length} labels."), nameof(validation));
         }
 
-        ValidateLabels(labels, nameof(validation));
+        ValidateLabels(labels, nameof(validation), probabilities);
         ValidateCategoryCodes(validation, nameof(validation));
     }
 
-    private static void ValidateLabels(ReadOnlySpan<double> y, string parameter)
+    private static void ValidateLabels(ReadOnlySpan<double> y, string parameter, bool probabilities)
     {
         for (var i = 0; i < y.Length; i++)
         {
-            if (y[i] is not (0.0 or 1.0))
+            if (probabilities)
+            {
+                if (!(y[i] is >= 0.0 and <= 1.0))
+                {
+                    throw new ArgumentException(Message($"{i} 行目のラベル {y[i]} は 0 以上 1 以下の確率ではありません。", $"Label {y[i]} of row {i} is not a probability from 0 to 1."), parameter);
+                }
+            }
+            else if (y[i] is not (0.0 or 1.0))
             {
                 throw new ArgumentException(Message($"{i} 行目のラベル {y[i]} は 0 でも 1 でもありません。", $"Label {y[i]} of row {i} is neither 0 nor 1."), parameter);
             }

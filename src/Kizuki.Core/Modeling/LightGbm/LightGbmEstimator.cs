@@ -29,10 +29,10 @@ public sealed partial class LightGbmEstimator(LightGbmOptions? options = null) :
     {
         ArgumentNullException.ThrowIfNull(x);
         Options.Validate();
-        ValidateTrainingData(x, y, weights);
+        ValidateTrainingData(x, y, weights, Options.ProbabilityLabels);
         if (validation is { } held)
         {
-            ValidateValidationData(x, held.X, held.Y);
+            ValidateValidationData(x, held.X, held.Y, Options.ProbabilityLabels);
         }
 
         var parameters = LightGbmParameters.ForTraining(Options, x.Columns);

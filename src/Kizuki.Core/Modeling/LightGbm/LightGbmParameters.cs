@@ -10,7 +10,7 @@ internal static class LightGbmParameters
     internal static string ForTraining(LightGbmOptions options, IReadOnlyList<ModelColumn> columns)
     {
         var text = new StringBuilder()
-            .Append("objective=binary metric=binary_logloss")
+            .Append(options.ProbabilityLabels ? "objective=cross_entropy metric=cross_entropy" : "objective=binary metric=binary_logloss")
             .Append(CultureInfo.InvariantCulture, $" num_leaves={options.NumLeaves}")
             .Append(CultureInfo.InvariantCulture, $" learning_rate={options.LearningRate:R}")
             .Append(CultureInfo.InvariantCulture, $" min_data_in_leaf={options.MinDataInLeaf}")

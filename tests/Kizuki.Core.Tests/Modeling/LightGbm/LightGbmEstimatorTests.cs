@@ -119,6 +119,48 @@ public sealed class LightGbmEstimatorTests
     }
 
     [Fact]
+    public void Fit_ProbabilityLabels_LearnsTheProbabilitiesCloserThanFromLabelsDrawnFromThem()
+    {
+        // One column; the true probability is a logistic curve of it. Fitting the probabilities themselves (cross-entropy)
+        // must recover the curve, and more closely than fitting 0/1 labels drawn from it.
+        var random = new Random(12);
+        const int rows = 3000;
+        var values = new double[rows];
+        var truth = new double[rows];
+        var drawn = new double[rows];
+        for (var r = 0; r < rows; r++)
+        {
+            values[r] = (random.NextDouble() * 6) - 3;
+            truth[r] = 1 / (1 + Math.Exp(-((2 * values[r]) - 1)));
+            drawn[r] = random.NextDouble() < truth[r] ? 1 : 0;
+        }
+
+        var x = new DesignMatrix([new ModelColumn("x")], values);
+        var noValidation = Quick with { MaxRounds = 100 };
+
+        using var onTruth = new LightGbmEstimator(noValidation with { ProbabilityLabels = true }).Fit(x, truth);
+        using var onDraws = new LightGbmEstimator(noValidation).Fit(x, drawn);
+
+        double Error(LightGbmModel model) => model.PredictRaw(x).Select((raw, r) => Math.Abs((1 / (1 + Math.Exp(-raw))) - truth[r])).Average();
+        Assert.True(Error(onTruth) < 0.02, $"mean error on probabilities {Error(onTruth)}");
+        Assert.True(Error(onTruth) < Error(onDraws), $"probabilities {Error(onTruth)}, drawn labels {Error(onDraws)}");
+    }
+
+    [Fact]
+    public void Fit_ProbabilityLabelOutsideZeroToOne_IsRejectedNamingTheRow()
+    {
+        var data = LightGbmTestData.Noise(50, seed: 13);
+        data.Y[3] = 0.4;
+        data.Y[9] = 1.5;
+
+        var error = Assert.Throws<ArgumentException>(() => new LightGbmEstimator(Quick with { ProbabilityLabels = true }).Fit(data.X, data.Y));
+
+        Assert.Equal("y", error.ParamName);
+        Assert.Contains("row 9", error.Message, StringComparison.Ordinal);
+        Assert.Contains("probability", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Fit_LabelCountDiffersFromRows_IsRejected()
     {
         var data = LightGbmTestData.Noise(50, seed: 11);
