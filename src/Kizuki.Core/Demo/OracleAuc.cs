@@ -7,7 +7,9 @@ namespace Kizuki.Demo;
 
 /// <summary>Two oracle ROC-AUCs on the rows of one cutoff: the best ranking with the whole truth, and with what was knowable.</summary>
 /// <param name="Full">From the true hazards, including episodes that begin after the cutoff and silent ones that show no
-/// signal: an upper bound no model can reach, since part of the churn it ranks has no cause yet at the cutoff.</param>
+/// signal. It is not the future that puts it out of a model's reach: an oracle that knows only the state at the cutoff ranks
+/// as well (<c>Kizuki.Bench oraclegap</c>). It is the hidden state itself: which customers are in an episode, since when,
+/// how severe, which the events show weakly or, for new and silent episodes, hardly at all.</param>
 /// <param name="Knowable">From the hazards of the episodes under way at the cutoff: an episode counts only if it began
 /// before the cutoff and shows signals; otherwise the customer carries the background hazard alone. A reference, not a
 /// bound (see <see cref="OracleAuc"/>).</param>
@@ -50,6 +52,10 @@ internal readonly record struct OracleRow(int Row, double Full, double Knowable,
 /// <para>The full oracle knows the future: an episode that starts inside the window raises h_m there, and silent churners
 /// carry their hazard with no signal. The knowable oracle replaces those hazards by the customer's background hazard
 /// (what plan, season and contract alone imply), so it ranks with what was knowable at the cutoff.</para>
+/// <para>Knowing the future adds little, though. On the 20,000-customer demo an oracle that knows every episode under way at
+/// the cutoff (silent ones too) and gives every other customer the mean true probability of their observable group ranks
+/// as well as the full oracle (0.865 against 0.863); what the model lacks is the hidden state at the cutoff. <see cref="Describe"/>
+/// gives each row's stage for such analyses.</para>
 /// <para>The knowable oracle is a reference, not a bound: it gives a customer whose episode has not begun the background
 /// hazard alone, while the chance that one begins inside the window (higher for some plans and near a renewal) is also
 /// knowable in expectation, and retention touches after the cutoff are in its hazards. A model can beat it on a cutoff;
