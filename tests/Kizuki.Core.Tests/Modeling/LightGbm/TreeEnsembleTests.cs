@@ -182,6 +182,25 @@ public sealed class TreeEnsembleTests
     }
 
     [Fact]
+    public void PredictRawRows_LinearTrees_NativeFallbackEqualsEachRowAloneAndIgnoresTheRestOfTheBuffer()
+    {
+        // A model the managed reader does not cover scores a block of rows one native call per row, as LightGBM's batch
+        // prediction does; a reused buffer may hold more rows than are scored.
+        var train = NativeBooster.Awkward(300, seed: 3, categorical: false, missing: 0);
+        var text = NativeBooster.Train(train.X, train.Y, Binary + " num_leaves=7 linear_tree=true", 10);
+        using var model = LightGbmModel.Load(text, train.X.Columns);
+        var native = new double[train.X.Rows];
+        model.PredictRawNative(train.X, native);
+        var output = new double[train.X.Rows - 5];
+
+        model.PredictRawRows(train.X.Values, output);
+
+        Assert.False(model.IsManaged);
+        Assert.Equal(native.AsSpan(0, output.Length).ToArray(), output);
+        Assert.Contains(output, v => v != output[0]);
+    }
+
+    [Fact]
     public void TryParse_SeveralClasses_IsNotManaged()
     {
         var train = NativeBooster.Awkward(600, seed: 2, categorical: false, missing: 0);
