@@ -244,7 +244,9 @@ internal sealed record RuleAlerts(string Rule, AlertSeverity Severity, long Coun
 /// <param name="RefusedLate">Events the live state refused as too late.</param>
 /// <param name="Elapsed">Wall time from the first submission to the last score.</param>
 /// <param name="Cpu">Process CPU time over the same span.</param>
-/// <param name="P99Milliseconds">99th percentile of acknowledgement to stored score, in milliseconds.</param>
+/// <param name="P99Milliseconds">99th percentile of acknowledgement to stored score, in milliseconds, over every event of the
+/// replay from a cold start: code compiled on first use (anywhere in the replay) is included, unlike the steady state
+/// <c>Kizuki.Bench livescore --warmup</c> measures.</param>
 /// <param name="WroteDemoRules">Whether the demo rules were written into the settings (none were there).</param>
 internal sealed record LiveReplaySummary(
     DateTimeOffset From, DateTimeOffset Until, int Days, long Events, long Scored, long Scores, int Customers, IReadOnlyList<RuleAlerts> Rules,

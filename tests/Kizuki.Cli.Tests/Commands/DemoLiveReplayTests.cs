@@ -68,6 +68,7 @@ public sealed class DemoLiveReplayTests
         Assert.Contains("Demo rules written into settings.json", result.Out, StringComparison.Ordinal);
         Assert.Contains("Live replay summary", result.Out, StringComparison.Ordinal);
         Assert.Contains(" 0 alerts", result.Out, StringComparison.Ordinal);
+        Assert.Contains("over every event from a cold start, first compilations included", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
