@@ -18,6 +18,8 @@ internal static class TabularView
                 churners = evaluation.Churners,
                 auc = Round(evaluation.RocAuc),
                 aucSpread = Round(evaluation.RocAucSpread),
+                pooledAuc = Round(evaluation.Pooled.Estimate),
+                pooledAucInterval = new { level = evaluation.Pooled.Level, lower = Round(evaluation.Pooled.Lower), upper = Round(evaluation.Pooled.Upper), resamples = evaluation.Pooled.Resamples },
                 prAuc = Round(folds.Average(f => f.AveragePrecision)),
                 logLoss = Round(folds.Average(f => f.LogLoss)),
                 brier = Round(folds.Average(f => f.BrierScore)),
@@ -53,6 +55,10 @@ internal static class TabularView
         context.Console.MarkupLine(Markup.Escape(context.T(
             $"交差検証 ROC-AUC（{CliContext.N(folds.Count)} 分割の平均 ± 標準偏差）: {F(evaluation.RocAuc)} ± {F(evaluation.RocAucSpread)}",
             $"Cross-validated ROC-AUC (mean ± s.d. over {CliContext.N(folds.Count)} folds): {F(evaluation.RocAuc)} ± {F(evaluation.RocAucSpread)}")));
+        var pooled = evaluation.Pooled;
+        context.Console.MarkupLine(Markup.Escape(context.T(
+            $"全行の分割外予測をまとめた ROC-AUC: {F(pooled.Estimate)}（95% 信頼区間 {F(pooled.Lower)}–{F(pooled.Upper)}、ブートストラップ {CliContext.N(pooled.Resamples)} 回）",
+            $"ROC-AUC of every row's out-of-fold prediction, pooled: {F(pooled.Estimate)} (95% interval {F(pooled.Lower)}–{F(pooled.Upper)}, {CliContext.N(pooled.Resamples)} bootstrap resamples)")));
     }
 
     public static void RenderTrained(CliContext context, TabularModel model, int rows, int churners, string path)

@@ -34,6 +34,13 @@ public sealed class TabularCommandTests
         Assert.Equal(5, json.RootElement.GetProperty("folds").GetArrayLength());
         Assert.InRange(json.RootElement.GetProperty("auc").GetDouble(), 0.65, 1.0);
         Assert.True(json.RootElement.GetProperty("smallData").GetBoolean());
+
+        // 400 rows: the pooled out-of-fold AUC's interval is wide, and it says so.
+        var pooled = json.RootElement.GetProperty("pooledAuc").GetDouble();
+        var interval = json.RootElement.GetProperty("pooledAucInterval");
+        Assert.Equal(0.95, interval.GetProperty("level").GetDouble());
+        Assert.InRange(pooled, interval.GetProperty("lower").GetDouble(), interval.GetProperty("upper").GetDouble());
+        Assert.True(interval.GetProperty("upper").GetDouble() - interval.GetProperty("lower").GetDouble() > 0.04);
     }
 
     [Fact]

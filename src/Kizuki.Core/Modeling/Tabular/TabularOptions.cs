@@ -53,6 +53,9 @@ public sealed record TabularOptions
     /// <summary>LightGBM maximum rounds; early stopping on the inner folds picks fewer. Default 600.</summary>
     public int MaxRounds { get; init; } = 600;
 
+    /// <summary>Bootstrap resamples of the pooled out-of-fold ROC-AUC's 95% interval in the evaluation. Default 1,000.</summary>
+    public int BootstrapResamples { get; init; } = 1000;
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting outside its range.</summary>
     public void Validate()
     {
@@ -65,6 +68,7 @@ public sealed record TabularOptions
         Require(InnerFolds is >= 2 and <= 20, nameof(InnerFolds), InnerFolds, "2 to 20");
         Require(Folds is >= 2 and <= 20, nameof(Folds), Folds, "2 to 20");
         Require(Threads is >= 0 and <= 4096, nameof(Threads), Threads, "0 to 4096");
+        Require(BootstrapResamples is >= 1 and <= 100_000, nameof(BootstrapResamples), BootstrapResamples, "1 to 100000");
     }
 
     private static void Require(bool ok, string name, object value, string range)

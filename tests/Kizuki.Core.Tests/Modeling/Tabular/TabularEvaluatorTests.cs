@@ -20,5 +20,13 @@ public sealed class TabularEvaluatorTests(ITestOutputHelper output)
         Assert.Equal(7043, evaluation.Rows);
         Assert.False(evaluation.SmallData);
         Assert.True(evaluation.RocAuc >= 0.850, FormattableString.Invariant($"mean ROC-AUC {evaluation.RocAuc:F4} is below 0.850"));
+
+        // Every row's out-of-fold probability pooled: close to the folds' mean, inside its own interval, which 7,043 rows keep narrow.
+        var pooled = evaluation.Pooled;
+        output.WriteLine(FormattableString.Invariant($"pooled out-of-fold ROC-AUC {pooled.Estimate:F4} [{pooled.Lower:F4}, {pooled.Upper:F4}]"));
+        Assert.Equal(1000, pooled.Resamples);
+        Assert.InRange(pooled.Estimate, evaluation.RocAuc - 0.02, evaluation.RocAuc + 0.02);
+        Assert.InRange(pooled.Estimate, pooled.Lower, pooled.Upper);
+        Assert.InRange(pooled.Upper - pooled.Lower, 0.005, 0.04);
     }
 }
