@@ -1,16 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
-using Kizuki.Configuration;
 using Kizuki.Demo;
 using Kizuki.Features;
 using Kizuki.Features.Batch;
-using Kizuki.Features.History;
 using Kizuki.Features.Labels;
 using Kizuki.Modeling;
 using Kizuki.Modeling.Churn;
 using Kizuki.Modeling.Evaluation;
 using Kizuki.Modeling.LightGbm;
-using Kizuki.Storage;
 
 namespace Kizuki.Bench;
 
@@ -43,11 +40,7 @@ internal static class OracleGap
     {
         var dataDir = TrainingSetExport.Arg(args, "--data-dir") ?? throw new ArgumentException("oraclegap needs --data-dir DIR / --data-dir が必要です");
         var truth = TrainingSetExport.Arg(args, "--truth") ?? Path.Combine(dataDir, "ground-truth");
-        var settings = KizukiSettings.Load(dataDir);
-        using var store = StoreFactory.Open(dataDir);
-        var newest = HistoryReader.NewestRecord(store, TimeProvider.System.GetUtcNow())
-            ?? throw new InvalidOperationException($"{dataDir}: データがありません / the store holds no data");
-        var set = ChurnModelling.BuildTrainingSet(store, settings, TrainingSetExport.NextLocalMidnight(newest, settings.Zone));
+        var (set, _) = TrainingSetExport.Build(dataDir);
         if (set.Definition.Kind != ChurnKind.Contractual)
         {
             throw new InvalidOperationException("oraclegap needs a contractual demo (saas) / 契約型のデモ（saas）が必要です");

@@ -31,13 +31,8 @@ internal static class TrainingSetExport
     {
         var dataDir = Arg(args, "--data-dir") ?? throw new ArgumentException("trainset needs --data-dir DIR / --data-dir が必要です");
         var output = Arg(args, "--out") ?? throw new ArgumentException("trainset needs --out FILE.csv / --out が必要です");
-        var settings = KizukiSettings.Load(dataDir);
-        using var store = StoreFactory.Open(dataDir);
         var watch = Stopwatch.StartNew();
-        var newest = HistoryReader.NewestRecord(store, TimeProvider.System.GetUtcNow())
-            ?? throw new InvalidOperationException($"{dataDir}: データがありません / the store holds no data");
-        var dataEnd = NextLocalMidnight(newest, settings.Zone);
-        var set = ChurnModelling.BuildTrainingSet(store, settings, dataEnd);
+        var (set, dataEnd) = Build(dataDir);
         var built = watch.Elapsed.TotalSeconds;
         Write(set, output);
         var cutoffs = set.Cutoffs.Distinct().Order().ToArray();
@@ -109,6 +104,17 @@ internal static class TrainingSetExport
         DateTimeOffset.FromUnixTimeMilliseconds(millis).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static string Quote(string text) => text.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+
+    /// <summary>The training set <c>kizuki train</c> builds from a data directory, and the data end it uses.</summary>
+    internal static (TrainingSet Set, DateTimeOffset DataEnd) Build(string dataDir)
+    {
+        var settings = KizukiSettings.Load(dataDir);
+        using var store = StoreFactory.Open(dataDir);
+        var newest = HistoryReader.NewestRecord(store, TimeProvider.System.GetUtcNow())
+            ?? throw new InvalidOperationException($"{dataDir}: データがありません / the store holds no data");
+        var dataEnd = NextLocalMidnight(newest, settings.Zone);
+        return (ChurnModelling.BuildTrainingSet(store, settings, dataEnd), dataEnd);
+    }
 
     /// <summary>The first local midnight strictly after <paramref name="instant"/>, as <c>kizuki train</c> resolves the data end.</summary>
     internal static DateTimeOffset NextLocalMidnight(DateTimeOffset instant, TimeZoneInfo zone)
