@@ -46,19 +46,21 @@ internal static class OracleGap
             throw new InvalidOperationException("oraclegap needs a contractual demo (saas) / 契約型のデモ（saas）が必要です");
         }
 
-        var cutoffs = set.Cutoffs.Distinct().Order().ToArray();
+        var split = TimeSplit.Of(set);
+        var last = split.Cutoffs.Count - 1;
         var truthRows = OracleAuc.Describe(Path.Combine(truth, "customers.csv"), Path.Combine(truth, "hazard.csv"), set, cutoff: null);
-        var test = truthRows.Where(t => set.Cutoffs[t.Row] == cutoffs[^1]).ToArray();
-        double[] y = [.. test.Select(t => (double)set.Labels[t.Row])];
+        var test = split.RowsAt(last).Select(r => truthRows[r]).ToArray();
+        var y = split.Labels(split.RowsAt(last));
 
         var outcome = new ChurnTrainer(new ChurnTrainerOptions { Refit = false, BacktestFolds = 0 }).Train(set);
         var model = outcome.Model;
         var encode = (IReadOnlyList<int> rows) => model.Encoder.Encode(set.Numbers, set.Categories, rows);
-        var probabilities = model.Probabilities(encode([.. test.Select(t => t.Row)]));
+        var probabilities = model.Probabilities(encode(split.RowsAt(last)));
+        var groups = GroupKeys(set, split.RowsAt(last));
 
         var summary = new
         {
-            testCutoff = DateTimeOffset.FromUnixTimeMilliseconds(cutoffs[^1]).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            testCutoff = DateTimeOffset.FromUnixTimeMilliseconds(split.Cutoffs[last]).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             rows = test.Length,
             churners = (int)y.Sum(),
             modelAuc = BinaryMetrics.RocAuc(probabilities, y),
@@ -66,11 +68,11 @@ internal static class OracleGap
             {
                 full = Auc(test.Select(t => t.Full), y),
                 knowable = Auc(test.Select(t => t.Knowable), y),
-                latentState = Auc(LatentState(set, test, freshDays: 0), y),
-                latentStateAfter30Days = Auc(LatentState(set, test, FreshDays), y),
+                latentState = Auc(LatentState(test, groups, freshDays: 0), y),
+                latentStateAfter30Days = Auc(LatentState(test, groups, FreshDays), y),
             },
             stages = Stages(test, probabilities, y),
-            trees = TreesOnTrueProbabilities(set, truthRows, cutoffs, outcome, encode),
+            trees = TreesOnTrueProbabilities(split, truthRows, outcome, encode),
         };
         Console.WriteLine(JsonSerializer.Serialize(summary, TrainingSetExport.Indented));
         return 0;
@@ -80,42 +82,33 @@ internal static class OracleGap
 
     /// <summary>True probabilities for episodes under way (older than <paramref name="freshDays"/>); for every other row the
     /// mean true probability of its observable group among those other rows.</summary>
-    private static double[] LatentState(TrainingSet set, OracleRow[] test, double freshDays)
+    private static double[] LatentState(OracleRow[] test, string[] groupKeys, double freshDays)
     {
         bool Known(OracleRow t) => t.Stage is EpisodeStage.Silent or EpisodeStage.Visible && t.EpisodeDays >= freshDays;
         var groups = new Dictionary<string, (double Sum, int Count)>(StringComparer.Ordinal);
-        var keys = test.Select(t => GroupKey(set, t.Row)).ToArray();
         for (var i = 0; i < test.Length; i++)
         {
             if (!Known(test[i]))
             {
-                var (sum, count) = groups.GetValueOrDefault(keys[i]);
-                groups[keys[i]] = (sum + test[i].Full, count + 1);
+                var (sum, count) = groups.GetValueOrDefault(groupKeys[i]);
+                groups[groupKeys[i]] = (sum + test[i].Full, count + 1);
             }
         }
 
-        return [.. test.Select((t, i) => Known(t) ? t.Full : groups[keys[i]].Sum / groups[keys[i]].Count)];
+        return [.. test.Select((t, i) => Known(t) ? t.Full : groups[groupKeys[i]].Sum / groups[groupKeys[i]].Count)];
     }
 
-    /// <summary>A row's observable group: age and days to renewal in bands, billing cycle and plan as they are.</summary>
-    private static string GroupKey(TrainingSet set, int row)
+    /// <summary>Each row's observable group: age and days to renewal in bands, billing cycle and plan as they are.</summary>
+    private static string[] GroupKeys(TrainingSet set, IReadOnlyList<int> rows)
     {
         var names = set.Definitions.Select(d => d.Name).ToList();
-        var parts = new List<string>(GroupFeatures.Length);
-        foreach (var feature in GroupFeatures)
-        {
-            var position = names.IndexOf(feature);
-            if (position < 0)
-            {
-                continue;
-            }
-
-            parts.Add(set.Definitions[position].Kind == FeatureKind.Categorical
-                ? set.Categories(position)[row] ?? ""
-                : Band(set.Numbers(position)[row], feature == "customer_age_days" ? [30, 45, 60, 75, 90, 120, 180, 365, 730] : [30, 60, 90, 120, 150, 180]));
-        }
-
-        return string.Join('|', parts);
+        var columns = GroupFeatures.Select(f => (Feature: f, Position: names.IndexOf(f))).Where(c => c.Position >= 0).ToArray();
+        return
+        [
+            .. rows.Select(row => string.Join('|', columns.Select(c => set.Definitions[c.Position].Kind == FeatureKind.Categorical
+                ? set.Categories(c.Position)[row] ?? ""
+                : Band(set.Numbers(c.Position)[row], c.Feature == "customer_age_days" ? [30, 45, 60, 75, 90, 120, 180, 365, 730] : [30, 60, 90, 120, 150, 180])))),
+        ];
     }
 
     private static string Band(double value, double[] edges)
@@ -163,30 +156,22 @@ internal static class OracleGap
 
     /// <summary>The chosen trees fitted to the labels and to the true probabilities; both ranked on the test cutoff's labels.</summary>
     private static object TreesOnTrueProbabilities(
-        TrainingSet set, IReadOnlyList<OracleRow> truthRows, long[] cutoffs, ChurnTrainingOutcome outcome, Func<IReadOnlyList<int>, DesignMatrix> encode)
+        TimeSplit split, IReadOnlyList<OracleRow> truthRows, ChurnTrainingOutcome outcome, Func<IReadOnlyList<int>, DesignMatrix> encode)
     {
-        int[] train = [.. Enumerable.Range(0, set.RowCount).Where(r => set.Cutoffs[r] < cutoffs[^2])];
-        int[] calibration = [.. Enumerable.Range(0, set.RowCount).Where(r => set.Cutoffs[r] == cutoffs[^2])];
-        int[] test = [.. Enumerable.Range(0, set.RowCount).Where(r => set.Cutoffs[r] == cutoffs[^1])];
-        var full = new double[set.RowCount];
-        foreach (var t in truthRows)
-        {
-            full[t.Row] = t.Full;
-        }
-
-        double[] Labels(int[] rows) => [.. rows.Select(r => (double)set.Labels[r])];
+        var n = split.Cutoffs.Count;
+        var train = split.RowsBefore(n - 2);
         var options = new ChurnTrainerOptions().Trees with { NumLeaves = outcome.Choice.Leaves };
         var x = encode(train);
-        var validation = (encode(calibration), Labels(calibration));
-        var xTest = encode(test);
-        var yTest = Labels(test);
-        using var onLabels = new LightGbmEstimator(options).Fit(x, Labels(train), validation: validation);
+        var validation = (encode(split.RowsAt(n - 2)), split.Labels(split.RowsAt(n - 2)));
+        var xTest = encode(split.RowsAt(n - 1));
+        var yTest = split.Labels(split.RowsAt(n - 1));
+        using var onLabels = new LightGbmEstimator(options).Fit(x, split.Labels(train), validation: validation);
         using var onTruth = new LightGbmEstimator(options with { ProbabilityLabels = true })
-            .Fit(x, [.. train.Select(r => full[r])], validation: validation);
+            .Fit(x, [.. train.Select(r => truthRows[r].Full)], validation: validation);
         return new
         {
             leaves = outcome.Choice.Leaves,
-            trainingRows = train.Length,
+            trainingRows = train.Count,
             onLabels = new { trees = onLabels.Iterations, testAuc = BinaryMetrics.RocAuc(onLabels.PredictRaw(xTest), yTest) },
             onTrueProbabilities = new { trees = onTruth.Iterations, testAuc = BinaryMetrics.RocAuc(onTruth.PredictRaw(xTest), yTest) },
         };
