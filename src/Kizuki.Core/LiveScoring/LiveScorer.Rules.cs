@@ -73,10 +73,11 @@ internal sealed partial class LiveScorer
 
         // 2. The reasons due, as one block (the TreeSHAP tables are read once for all of them); when there is a taker for an
         // early part, the customers without reasons due are finished and handed over before the reasons are computed.
+        Debug.Assert(early is null || _preparing, "only Prepare hands over an early part");
         CustomerReasons?[]? fresh = null;
-        if (early is not null && _preparing && due.Count > 0 && due.Count < touched.Count)
+        var later = early is not null && due.Count > 0 && due.Count < touched.Count ? new HashSet<int>(due) : null;
+        if (later is not null)
         {
-            var later = new HashSet<int>(due);
             var first = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < touched.Count; i++)
             {
@@ -90,20 +91,16 @@ internal sealed partial class LiveScorer
             var handed = Stopwatch.GetTimestamp();
             PrepareRows(scores, now);
             Stages.Store += Stopwatch.GetElapsedTime(handed);
-            early(new LiveStep(scores, stored, followUps), first);
+            early!(new LiveStep(scores, stored, followUps), first);
             scores = [];
             stored = [];
             followUps = [];
-            fresh = ExplainDue(touched, probabilities, due, asOf, ref model);
-            foreach (var i in due)
-            {
-                Finish(i);
-            }
         }
-        else
+
+        fresh = ExplainDue(touched, probabilities, due, asOf, ref model);
+        for (var i = 0; i < touched.Count; i++)
         {
-            fresh = ExplainDue(touched, probabilities, due, asOf, ref model);
-            for (var i = 0; i < touched.Count; i++)
+            if (later is null || later.Contains(i))
             {
                 Finish(i);
             }
